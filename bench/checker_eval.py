@@ -1,0 +1,98 @@
+"""Print the checker's figures: SIGHAN-2015 (pycorrector's metric and character level), clean-text false flags,
+throughput, warm-up time and memory."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.metrics import char_level, false_alarm_rate, sentence_level  # noqa: E402
+from checks import check_text, warm_up  # noqa: E402
+from checks.corpus import held_out_sentences  # noqa: E402
+from checks.findings import Finding  # noqa: E402
+from checks.paths import pycorrector_data  # noqa: E402
+from checks.typos import find_typos  # noqa: E402
+
+SEED_PLAN = Path("/work/shared/seed/000_c84b988906710c64.txt")
+_WARM_UP = """
+import time, psutil
+started = time.perf_counter()
+import checks
+checks.warm_up()
+print(f"{time.perf_counter() - started:.2f} {psutil.Process().memory_info().rss / 1e6:.0f}")
+"""
+
+
+def apply(text: str, findings: list[Finding]) -> str:
+    """Rewrite the text with every non-overlapping suggestion, left to right."""
+    out, at = [], 0
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if f.suggestion is not None and f.start >= at:
+            out.append(text[at:f.start] + f.suggestion)
+            at = f.end
+    return "".join(out) + text[at:]
+
+
+def sighan() -> None:
+    """SIGHAN-2015 as shipped by pycorrector (already simplified Chinese)."""
+    with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
+        pairs = [line.rstrip("\n").split("\t") for line in f if "\t" in line]
+    sources, targets = [s for s, _ in pairs], [t for _, t in pairs]
+    print(f"SIGHAN-2015: {len(pairs)} sentences, {sum(s != t for s, t in pairs)} with errors")
+    for name, checker in (("check_text", check_text), ("typo layer only", find_typos)):
+        started = time.perf_counter()
+        predictions = [apply(s, checker(s)) for s in sources]
+        seconds = time.perf_counter() - started
+        detection, correction = char_level(sources, targets, predictions)
+        flagged = sum(bool(checker(s)) for s, t in pairs if s == t) / sum(s == t for s, t in pairs)
+        print(f"  [{name}] {sentence_level(sources, targets, predictions).line('pycorrector sentence level')}")
+        print(f"  [{name}] {detection.line('char detection')}")
+        print(f"  [{name}] {correction.line('char correction')}")
+        print(f"  [{name}] correct sentences changed: {false_alarm_rate(sources, targets, predictions):.2%}, "
+              f"flagged at all: {flagged:.2%}; {seconds:.1f} s")
+
+
+def clean_text(name: str, text: str) -> None:
+    """Every finding on edited, published text counts as a false flag; print them per 1,000 characters."""
+    findings = check_text(text)
+    by_kind = Counter(f.kind for f in findings)
+    errors = sum(f.severity == "error" for f in findings)
+    lm_free = sum(by_kind[k] for k in ("punctuation", "format"))
+    print(f"{name}: {len(text)} chars, {len(findings)} findings = {1000 * len(findings) / len(text):.2f} "
+          f"per 1,000 chars ({dict(by_kind)}); errors {errors}; "
+          f"typo/wording/repeat {1000 * (len(findings) - lm_free) / len(text):.2f} per 1,000 chars")
+
+
+def throughput(text: str) -> None:
+    """Characters per second of check_text in this process (resources already loaded)."""
+    started = time.perf_counter()
+    check_text(text)
+    seconds = time.perf_counter() - started
+    print(f"throughput: {len(text) / seconds:,.0f} chars/s ({len(text)} chars in {seconds:.2f} s, one thread)")
+
+
+def start_up() -> None:
+    """Import + warm_up time and resident memory in a fresh process."""
+    out = subprocess.run([sys.executable, "-c", _WARM_UP], cwd=ROOT, capture_output=True, text=True, check=True)
+    seconds, rss = out.stdout.split()
+    print(f"worker start: import + warm_up {seconds} s, RSS after warm-up {rss} MB")
+
+
+def main() -> None:
+    """Print every figure."""
+    start_up()
+    warm_up()
+    sighan()
+    held_out = "".join(held_out_sentences())
+    clean_text("seed plan", SEED_PLAN.read_text(encoding="utf-8"))
+    clean_text("held-out People's Daily slice", held_out)
+    throughput(held_out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Dev set for tuning: held-out People's Daily sentences with confusion-set substitutions injected."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from checks.confusables import confusion_sets
+from checks.corpus import held_out_sentences
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+TIER_WEIGHTS = (0.6, 0.2, 0.2)
+
+
+def _corrupt(sentence: str, rng: random.Random) -> str:
+    chars = list(sentence)
+    positions = [i for i, ch in enumerate(chars) if _CJK.match(ch) and ch in confusion_sets.get()]
+    for i in rng.sample(positions, k=min(len(positions), 1 if rng.random() < 0.8 else 2)):
+        options = confusion_sets.get()[chars[i]]
+        tier = rng.choices((0, 1, 2), weights=TIER_WEIGHTS)[0]
+        pool = sorted(c for c, t in options.items() if t == tier) or sorted(options)
+        chars[i] = rng.choice(pool)
+    return "".join(chars)
+
+
+def dev_pairs(seed: int = 7, part: int = 0, path: Path | None = None) -> list[tuple[str, str]]:
+    """Return (source, target) pairs; part 0 = even held-out sentences (tuning), 1 = odd ones (check)."""
+    rng = random.Random(seed)
+    pairs = []
+    for i, sentence in enumerate(held_out_sentences(path)):
+        if i % 2 != part or len(sentence) < 8:
+            continue
+        pairs.append((_corrupt(sentence, rng) if rng.random() < 0.5 else sentence, sentence))
+    return pairs

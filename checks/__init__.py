@@ -1,0 +1,37 @@
+"""Offline checker for official texts: character typos, official-writing rules and the organisation dictionary."""
+from __future__ import annotations
+
+from checks import confusables, dictionary, lm, wording
+from checks.findings import Finding, Lexicon
+from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
+from checks.rules import find_rule_violations
+from checks.typos import find_typos
+
+__all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
+
+_RESOURCES = (lm.model, confusables.confusion_sets, dictionary.word_freq, dictionary.replacement_index,
+              wording.confusion_table, wording.context_rules)
+
+
+def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Return every finding in the text, sorted by (start, end, rule), without duplicates or allowed terms."""
+    lexicon = lexicon or Lexicon()
+    findings = find_typos(text) + find_rule_violations(text) + find_lexicon_terms(text, lexicon)
+    findings = without_allowed(findings, allowed_spans(text, lexicon))
+    unique = {(f.start, f.end, f.rule): f for f in sorted(findings, key=_severity_first)}
+    return sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule))
+
+
+def _severity_first(finding: Finding) -> tuple[int, str]:
+    return ({"error": 0, "warning": 1, "info": 2}.get(finding.severity, 3), finding.message)
+
+
+def warm_up() -> None:
+    """Load every heavy resource now (the worker calls this at start) instead of on the first check."""
+    for resource in _RESOURCES:
+        resource.get()
+
+
+def resources_ready() -> bool:
+    """Whether every resource is already loaded in this process."""
+    return all(resource.loaded for resource in _RESOURCES)

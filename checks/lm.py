@@ -1,0 +1,39 @@
+"""The character language model: kenlm over the ARPA file built by `python -m checks.build`."""
+from __future__ import annotations
+
+import kenlm
+
+from checks.modelfile import ORDER, model_path
+from checks.resources import lazy
+
+
+class ModelNotBuilt(RuntimeError):
+    """The language model has not been built on this machine yet."""
+
+
+@lazy
+def model() -> kenlm.Model:
+    """Load the language model once per process; raise ModelNotBuilt if `python -m checks.build` never ran."""
+    path = model_path()
+    if not path.exists():
+        raise ModelNotBuilt(
+            f"Language model {path} is missing: run `python -m checks.build` once after install."
+        )
+    return kenlm.Model(str(path))
+
+
+def score(chars: str, bos: bool, eos: bool) -> float:
+    """Return the log10 probability of a run of characters (each character is one token)."""
+    return model.get().score(" ".join(chars), bos=bos, eos=eos)
+
+
+def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float]:
+    """Return how much more likely (log10) text becomes when text[i] is replaced by each replacement."""
+    start = max(0, i - ORDER + 1)
+    end = min(len(text), i + ORDER)
+    bos = start == 0
+    eos = i + ORDER - 1 >= len(text)
+    before = text[start:end]
+    base = score(before, bos, eos)
+    head, tail = before[: i - start], before[i - start + 1:]
+    return [score(head + r + tail, bos, eos) - base for r in replacements]

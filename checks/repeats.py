@@ -1,0 +1,44 @@
+"""Repeated characters or phrases typed twice (的的, 了了, 进一步进一步), but not real reduplication."""
+from __future__ import annotations
+
+import re
+
+from checks.dictionary import MAX_WORD_LEN, word_freq
+from checks.findings import Finding
+
+MIN_WORD_FREQ = 10
+MIN_REDUPLICATION_FREQ = 5
+STANDALONE = frozenset("的了是在有和与及对把被将从向于并或之其所以就都也还要为不")
+_DOUBLE_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
+_DOUBLE_PHRASE = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
+
+
+def _is_word(text: str) -> bool:
+    return word_freq.get().get(text, 0) >= MIN_WORD_FREQ
+
+
+def _legitimate(text: str, i: int) -> bool:
+    """XX is fine inside any dictionary word (常常, 跃跃欲试), or across two words (所有有关, 目的的) but not after one (我们们)."""
+    words = word_freq.get()
+    for start in range(max(0, i - MAX_WORD_LEN + 2), i + 1):
+        if any(words.get(text[start:end], 0) >= MIN_REDUPLICATION_FREQ for end in range(i + 2, min(len(text), start + MAX_WORD_LEN) + 1)):
+            return True
+    ends_word = any(_is_word(text[start:i + 1]) for start in range(max(0, i - MAX_WORD_LEN + 1), i))
+    starts_word = any(_is_word(text[i + 1:end]) for end in range(i + 3, min(len(text), i + 1 + MAX_WORD_LEN) + 1))
+    return starts_word or (ends_word and text[i] in STANDALONE)
+
+
+def find_repeats(text: str) -> list[Finding]:
+    """Flag a character or a 3+ character phrase written twice in a row by mistake."""
+    findings = [
+        Finding(start=m.start(), end=m.end(), rule="repeat.char", text=m.group(), suggestion=m.group(1),
+                kind="repeat", severity="warning", message=f"“{m.group(1)}”字重复")
+        for m in _DOUBLE_CHAR.finditer(text)
+        if not _legitimate(text, m.start())
+    ]
+    findings.extend(
+        Finding(start=m.start(), end=m.end(), rule="repeat.phrase", text=m.group(), suggestion=m.group(1),
+                kind="repeat", severity="warning", message=f"“{m.group(1)}”重复")
+        for m in _DOUBLE_PHRASE.finditer(text)
+    )
+    return findings

@@ -1,0 +1,85 @@
+"""Character typos (错别字): a confusable character that the language model and the dictionary clearly prefer."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checks import lm
+from checks.confusables import confusion_sets
+from checks.corpus import normalize
+from checks.dictionary import best_word_around, words_by_replacement
+from checks.findings import Finding
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
+
+
+@dataclass(frozen=True)
+class TypoParams:
+    """Decision thresholds, tuned on injected errors in held-out corpus text (bench/tune_typos.py)."""
+
+    covered_min_freq: int = 3
+    word_min_freq: int = 5
+    gain: tuple[float, float, float] = (3.5, 4.5, 5.5)
+    covered_ratio: float = 50.0
+    covered_extra: float = 4.0
+    nonword_extra: float = 2.0
+
+
+DEFAULT = TypoParams()
+
+
+def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
+    """Return the LM gain each candidate must beat: lower when it makes a word the original does not."""
+    original_freq = best_word_around(sentence, i, params.covered_min_freq)
+    word_freqs = words_by_replacement(sentence, i)
+    thresholds = {}
+    for candidate, tier in confusion_sets.get().get(sentence[i], {}).items():
+        freq = word_freqs.get(candidate, 0)
+        freq = freq if freq >= params.word_min_freq else 0
+        if not original_freq:
+            extra = 0.0 if freq else params.nonword_extra
+        elif freq > params.covered_ratio * original_freq:
+            extra = params.covered_extra
+        else:
+            continue
+        thresholds[candidate] = params.gain[tier] + extra
+    return thresholds
+
+
+def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
+    """Return the replacement for sentence[i] that beats its threshold by the widest margin."""
+    thresholds = _thresholds(sentence, i, params)
+    if not thresholds:
+        return None
+    candidates = list(thresholds)
+    margins = [g - thresholds[c] for c, g in zip(candidates, lm.substitution_gains(sentence, i, candidates))]
+    best = max(range(len(candidates)), key=margins.__getitem__)
+    return candidates[best] if margins[best] > 0 else None
+
+
+def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[int, str]]:
+    """Yield (offset, replacement) for each typo in one normalized sentence, left to right."""
+    for i, ch in enumerate(sentence):
+        if not _CJK.match(ch):
+            continue
+        found = _best_candidate(sentence, i, params)
+        if found:
+            sentence = sentence[:i] + found + sentence[i + 1:]
+            yield i, found
+
+
+def find_typos(text: str, params: TypoParams = DEFAULT) -> list[Finding]:
+    """Check every clause of the text for character typos."""
+    normalized = normalize(text)
+    findings = []
+    for clause in _CLAUSE.finditer(normalized):
+        for offset, replacement in corrections(clause.group(), params):
+            at = clause.start() + offset
+            findings.append(Finding(
+                start=at, end=at + 1, rule="typo.char", text=text[at], suggestion=replacement,
+                kind="typo", severity="warning",
+                message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
+            ))
+    return findings

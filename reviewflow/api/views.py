@@ -1,0 +1,163 @@
+"""The JSON API under /api/v1/: parse, call one service, answer."""
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import selectors, services
+from ..errors import InvalidInput, NotFound
+from ..services.locking import visible_drafts
+from .serializers import audit_data, draft_data, draft_summary, published_data
+
+
+def _payload(request) -> dict:
+    data = request.data
+    if not isinstance(data, dict):
+        raise InvalidInput(_("Send a JSON object."))
+    return data
+
+
+def _version(data: dict) -> int:
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InvalidInput(_("Say which version you read: “version” must be a whole number."),
+                           fields={"version": _("Required, a whole number.")})
+    return version
+
+
+def _visible(request, draft_id: int):
+    draft = selectors.draft_for(request.user, draft_id)
+    if draft is None:
+        raise NotFound()
+    return draft
+
+
+def _answer(request, draft_id: int, status: int = 200) -> Response:
+    return Response(draft_data(_visible(request, draft_id)), status=status)
+
+
+class TokenView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def post(self, request):
+        data = _payload(request)
+        username, password = data.get("username"), data.get("password")
+        if not isinstance(username, str) or not isinstance(password, str) or not username or not password:
+            raise InvalidInput(_("Send “username” and “password”."))
+        user = authenticate(request, username=username, password=password)
+        if user is None:
+            raise InvalidInput(_("Wrong username or password."))
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+
+class DraftListView(APIView):
+    def get(self, request):
+        if request.query_params.get("mine"):
+            drafts = selectors.drafts_of(request.user)
+        else:
+            drafts = visible_drafts(request.user).order_by("-pk")
+        return Response({"results": [draft_summary(d) for d in drafts[:200]]})
+
+    def post(self, request):
+        draft = services.create_draft(user=request.user, data=_payload(request))
+        return _answer(request, draft.pk, status=201)
+
+
+class DraftView(APIView):
+    def get(self, request, draft_id: int):
+        return _answer(request, draft_id)
+
+    def patch(self, request, draft_id: int):
+        data = dict(_payload(request))
+        version = data.pop("version", None)
+        if version is not None:
+            version = _version({"version": version})
+        services.edit_draft(draft_id=draft_id, user=request.user, data=data, version=version)
+        return _answer(request, draft_id)
+
+
+class SubmitView(APIView):
+    def post(self, request, draft_id: int):
+        services.submit(draft_id=draft_id, user=request.user)
+        return _answer(request, draft_id, status=202)
+
+
+class DismissFindingView(APIView):
+    def post(self, request, draft_id: int, finding_id: int):
+        reason = _payload(request).get("reason", "")
+        if not isinstance(reason, str):
+            raise InvalidInput(_("“reason” must be text."))
+        services.dismiss_finding(draft_id=draft_id, user=request.user, finding_id=finding_id, reason=reason)
+        return _answer(request, draft_id)
+
+
+class ApplySuggestionView(APIView):
+    def post(self, request, draft_id: int, finding_id: int):
+        services.apply_suggestion(draft_id=draft_id, user=request.user, finding_id=finding_id)
+        return _answer(request, draft_id)
+
+
+class SignView(APIView):
+    def post(self, request, draft_id: int):
+        data = _payload(request)
+        comment, proofread = data.get("comment", ""), data.get("proofread", False)
+        if not isinstance(comment, str) or not isinstance(proofread, bool):
+            raise InvalidInput(_("“comment” must be text and “proofread” true or false."))
+        services.sign(draft_id=draft_id, user=request.user, version=_version(data), comment=comment,
+                      proofread=proofread)
+        return _answer(request, draft_id)
+
+
+class ReturnView(APIView):
+    def post(self, request, draft_id: int):
+        data = _payload(request)
+        reason = data.get("reason", "")
+        if not isinstance(reason, str):
+            raise InvalidInput(_("“reason” must be text."))
+        services.return_draft(draft_id=draft_id, user=request.user, version=_version(data), reason=reason)
+        return _answer(request, draft_id)
+
+
+class WithdrawView(APIView):
+    def post(self, request, draft_id: int):
+        reason = _payload(request).get("reason", "")
+        if not isinstance(reason, str):
+            raise InvalidInput(_("“reason” must be text."))
+        services.withdraw(draft_id=draft_id, user=request.user, reason=reason)
+        return _answer(request, draft_id)
+
+
+class InboxView(APIView):
+    def get(self, request):
+        return Response({"results": [draft_summary(d) for d in selectors.inbox_for(request.user)]})
+
+
+class AuditView(APIView):
+    def get(self, request, draft_id: int):
+        draft = _visible(request, draft_id)
+        return Response({"results": [audit_data(e) for e in selectors.timeline_of(draft)]})
+
+
+class PublishedView(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request):
+        return Response({"results": [published_data(d) for d in selectors.published_items()[:100]]})
+
+
+class PublishedItemView(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request, draft_id: int):
+        draft = selectors.published_items().filter(pk=draft_id).first()
+        if draft is None:
+            raise NotFound(_("No such published item."))
+        return Response(published_data(draft))
+
+

@@ -1,0 +1,30 @@
+"""State changes: each service guards the state, changes it and records the audit event atomically."""
+from .drafts import apply_suggestion, create_draft, edit_draft
+from .organisation import signing_chain
+from .review import (
+    dismiss_finding,
+    mark_check_failed,
+    mark_check_running,
+    publish,
+    record_check_result,
+    return_draft,
+    sign,
+    submit,
+    withdraw,
+)
+
+__all__ = [
+    "apply_suggestion",
+    "create_draft",
+    "dismiss_finding",
+    "edit_draft",
+    "mark_check_failed",
+    "mark_check_running",
+    "publish",
+    "record_check_result",
+    "return_draft",
+    "sign",
+    "signing_chain",
+    "submit",
+    "withdraw",
+]

@@ -1,0 +1,26 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from .views import pages, review
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="drafts", permanent=False)),
+    path("accounts/login/", auth_views.LoginView.as_view(template_name="reviewflow/login.html"), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("drafts/", pages.my_drafts, name="drafts"),
+    path("drafts/new/", pages.new_draft, name="draft-new"),
+    path("drafts/<int:draft_id>/", pages.draft_detail, name="draft-detail"),
+    path("drafts/<int:draft_id>/edit/", pages.edit, name="draft-edit"),
+    path("drafts/<int:draft_id>/submit/", pages.submit, name="draft-submit"),
+    path("drafts/<int:draft_id>/sign/", pages.sign, name="draft-sign"),
+    path("drafts/<int:draft_id>/return/", pages.return_draft, name="draft-return"),
+    path("drafts/<int:draft_id>/withdraw/", pages.withdraw, name="draft-withdraw"),
+    path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", pages.dismiss, name="finding-dismiss"),
+    path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", pages.apply_suggestion, name="finding-apply"),
+    path("inbox/", pages.inbox, name="inbox"),
+    path("tasks/<int:process_pk>/<int:task_pk>/", review.review_task_view, name="review-task"),
+    path("audit/", pages.audit, name="audit"),
+    path("public/", pages.public_list, name="public"),
+    path("public/<int:draft_id>/", pages.public_item, name="public-item"),
+]

@@ -1,0 +1,97 @@
+"""Each official-writing rule fires on its positive example and stays quiet on the negative one."""
+from __future__ import annotations
+
+import pytest
+
+from checks.rules import find_rule_violations
+
+
+def flagged(text: str, rule: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.suggestion) for f in find_rule_violations(text) if f.rule == rule]
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    ("认真做好布署工作", "布署", "部署"),
+    ("要贯切落实会议精神", "贯切", "贯彻"),
+    ("这是急待解决的问题", "急待解决", "亟待解决"),
+    ("办公楼座落在城东", "座落", "坐落"),
+    ("我们要一如继往地支持", "一如继往", "一如既往"),
+    ("希望大家再接再励", "再接再励", "再接再厉"),
+    ("工作要按步就班推进", "按步就班", "按部就班"),
+    ("现发布招聘启示如下", "招聘启示", "招聘启事"),
+    ("党中央做出部署", "做出部署", "作出部署"),
+])
+def test_known_confusion_is_flagged_with_suggestion(text: str, wrong: str, right: str) -> None:
+    assert flagged(text, "wording.confusion") == [(wrong, right)]
+
+
+def test_confusion_list_has_over_a_hundred_entries() -> None:
+    from checks.wording import confusion_table
+    assert len(confusion_table.get()[0]) >= 100
+
+
+@pytest.mark.parametrize("text", ["认真做好部署工作", "办公楼坐落在城东", "会议布置了工作", "招聘启事", "作出部署"])
+def test_correct_wording_is_not_flagged(text: str) -> None:
+    assert flagged(text, "wording.confusion") == []
+
+
+def test_jiezhi_before_a_date_should_be_jiezhi_zhi() -> None:
+    assert flagged("截止2023年6月底，共受理申请12件", "wording.jiezhi_date") == [("截止", "截至")]
+    assert flagged("截止目前已完成", "wording.jiezhi_date") == [("截止", "截至")]
+    assert flagged("报名于6月30日截止。", "wording.jiezhi_date") == []
+
+
+def test_bixu_before_a_verb_is_flagged_but_not_as_adjective() -> None:
+    assert flagged("必需坚持依法行政", "wording.bixu_verb") == [("必需", "必须")]
+    assert flagged("生活必需品供应充足", "wording.bixu_verb") == []
+
+
+def test_zai_guocheng_frame_without_zhong_is_flagged() -> None:
+    assert flagged("在推进改革过程，要注意方法", "wording.zai_guocheng") == [("推进改革过程", "推进改革过程中")]
+    assert flagged("在推进改革过程中，要注意方法", "wording.zai_guocheng") == []
+
+
+@pytest.mark.parametrize(("text", "doubled"), [("重要的的工作", "的的"), ("完成了了任务", "了了"), ("我们们要", "们们")])
+def test_doubled_character_is_flagged(text: str, doubled: str) -> None:
+    assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
+
+
+@pytest.mark.parametrize("text", ["常常开会", "人人参与", "看看再说", "研究研究", "所有有关部门", "实现目的的方法", "为了了解情况", "不了了之"])
+def test_legitimate_reduplication_is_not_flagged(text: str) -> None:
+    assert flagged(text, "repeat.char") == [] and flagged(text, "repeat.phrase") == []
+
+
+def test_phrase_written_twice_is_flagged() -> None:
+    assert flagged("要进一步进一步加强管理", "repeat.phrase") == [("进一步进一步", "进一步")]
+
+
+def test_unpaired_marks_are_flagged_and_paired_ones_are_not() -> None:
+    assert [f.text for f in find_rule_violations("学习《条例和“精神") if f.rule == "punctuation.unpaired"] == ["《", "“"]
+    assert [f.text for f in find_rule_violations("条例》）") if f.rule == "punctuation.unpaired"] == ["》", "）"]
+    assert flagged("学习《条例》和“精神”（全文）【附件】", "punctuation.unpaired") == []
+
+
+def test_half_width_punctuation_in_chinese_text_is_flagged_with_full_width_mark() -> None:
+    assert flagged("加大力度,加强引导;(一)主动", "punctuation.half_width") == [
+        (",", "，"), (";", "；"), ("(", "（"), (")", "）")]
+    assert flagged("时间为10:30,金额1,000元", "punctuation.half_width") == [(",", "，")]
+    assert flagged("see (a), b; c: d?", "punctuation.half_width") == []
+
+
+def test_two_digit_year_is_flagged_with_full_year() -> None:
+    assert flagged("23年5月1日起施行", "format.two_digit_year") == [("23年", "2023年")]
+    assert flagged("98年3月", "format.two_digit_year") == [("98年", "1998年")]
+    assert flagged("2023年5月1日；改革开放40年来", "format.two_digit_year") == []
+
+
+def test_mixed_zero_in_chinese_numeral_year_is_flagged() -> None:
+    assert flagged("二0二三年工作计划", "format.year_zero") == [("二0二三", "二〇二三")]
+    assert flagged("二零二三年", "format.year_zero") == [("二零二三", "二〇二三")]
+    assert flagged("二〇二三年", "format.year_zero") == []
+
+
+def test_law_title_without_book_title_marks_is_flagged() -> None:
+    text = "认真贯彻中华人民共和国政府信息公开条例有关要求"
+    assert flagged(text, "format.law_title") == [("中华人民共和国政府信息公开条例", "《中华人民共和国政府信息公开条例》")]
+    assert flagged("认真贯彻《中华人民共和国政府信息公开条例》", "format.law_title") == []
+    assert flagged("中华人民共和国成立以来，法律体系不断完善", "format.law_title") == []

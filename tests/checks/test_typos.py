@@ -1,0 +1,35 @@
+"""The typo layer finds confusable characters the LM and dictionary clearly prefer, and leaves clean text alone."""
+from __future__ import annotations
+
+import pytest
+
+from checks.corpus import held_out_sentences
+from checks.typos import find_typos
+
+
+@pytest.mark.parametrize(("text", "at", "wrong", "right"), [
+    ("各级政府要认真贯切落实中央精神。", 8, "切", "彻"),
+    ("我们要做好布署工作。", 5, "布", "部"),
+    ("提高他们的自我保护义识。", 9, "义", "意"),
+    ("我们要坚决反对形式主义和关僚主义。", 12, "关", "官"),
+])
+def test_confusable_character_is_flagged_with_suggestion(text: str, at: int, wrong: str, right: str) -> None:
+    findings = find_typos(text)
+    assert [(f.start, f.end, f.text, f.suggestion) for f in findings] == [(at, at + 1, wrong, right)]
+    assert findings[0].kind == "typo" and findings[0].rule == "typo.char"
+
+
+def test_correct_sentences_are_not_flagged() -> None:
+    text = "各级政府要认真贯彻落实中央精神，做好部署工作，不断提高人民群众的满意度。"
+    assert find_typos(text) == []
+
+
+def test_held_out_news_text_has_few_false_flags() -> None:
+    text = "".join(list(held_out_sentences())[:400])
+    assert len(find_typos(text)) <= len(text) / 1000
+
+
+def test_offsets_are_into_the_original_text_after_full_width_digits() -> None:
+    text = "２０２０年，我们要做好布署工作。"
+    [finding] = find_typos(text)
+    assert text[finding.start:finding.end] == "布" == finding.text

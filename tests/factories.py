@@ -1,0 +1,75 @@
+"""Small builders for tests: the demo organisation, drafts in any state, API clients."""
+from __future__ import annotations
+
+import time
+
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+from reviewflow import services
+from reviewflow.models import Draft, User
+from workflow.tasks import run_check
+
+CLEAN_BODY = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。"
+
+
+def demo_org() -> dict[str, User]:
+    call_command("seed_demo", verbosity=0)
+    return {u.username: u for u in User.objects.all()}
+
+
+def client_for(user: User | None) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+def draft_data(**overrides) -> dict:
+    return {"title": "区政务服务管理局召开政务公开工作会议", "body": CLEAN_BODY, "column": "work_news",
+            "channel": "website", "kind": "original", **overrides}
+
+
+def make_draft(drafter: User, **overrides) -> Draft:
+    return services.create_draft(user=drafter, data=draft_data(**overrides))
+
+
+def submit_and_check(draft: Draft) -> Draft:
+    """Submit and run the check in this process, as the worker would."""
+    run = services.submit(draft_id=draft.pk, user=draft.drafter)
+    run_check(run.pk)
+    return Draft.objects.get(pk=draft.pk)
+
+
+def run_pending_check(draft: Draft) -> Draft:
+    draft.refresh_from_db()
+    run_check(draft.pending_check_id)
+    return Draft.objects.get(pk=draft.pk)
+
+
+def sign_as(user: User, draft: Draft, **extra) -> Draft:
+    draft.refresh_from_db()
+    services.sign(draft_id=draft.pk, user=user, version=draft.version, **extra)
+    return Draft.objects.get(pk=draft.pk)
+
+
+def fully_signed(org: dict[str, User], **overrides) -> Draft:
+    draft = submit_and_check(make_draft(org["drafter"], **overrides))
+    for step in ("section_head", "deputy"):
+        draft = sign_as(org[step], draft, proofread=draft.key)
+    if draft.key:
+        draft = run_pending_check(draft)
+    return sign_as(org["head"], draft, proofread=draft.key)
+
+
+
+
+def wait_for(predicate, timeout: float = 60.0, interval: float = 0.1):
+    """Poll until `predicate()` is truthy; fail with the last value after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    value = predicate()
+    while not value and time.monotonic() < deadline:
+        time.sleep(interval)
+        value = predicate()
+    assert value, f"condition not met within {timeout}s"
+    return value

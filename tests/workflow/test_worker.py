@@ -1,0 +1,77 @@
+"""Submission through the API, the check through the real worker over Redis, the result on the draft."""
+from __future__ import annotations
+
+import pytest
+
+from reviewflow.models import AuditEvent, CheckRun, Draft, Status
+from tests.factories import client_for, demo_org, draft_data, wait_for
+from workflow.tasks import requeue_stale_checks, run_check
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
+
+
+def status_of(draft_id: int) -> str:
+    return Draft.objects.get(pk=draft_id).status
+
+
+def test_submission_is_checked_by_the_worker_and_opens_the_section_heads_step(celery_worker):
+    org = demo_org()
+    drafter = client_for(org["drafter"])
+    draft_id = drafter.post("/api/v1/drafts/", draft_data(), format="json").json()["id"]
+    assert drafter.post(f"/api/v1/drafts/{draft_id}/submit/").status_code == 202
+    wait_for(lambda: status_of(draft_id) != Status.CHECKING)
+    assert status_of(draft_id) == Status.AWAITING_SECTION_HEAD
+    body = drafter.get(f"/api/v1/drafts/{draft_id}/").json()
+    assert body["check"]["status"] == "done"
+    assert [s["step"] for s in body["signatures"]] == ["drafter"]
+
+
+def test_the_worker_sends_a_typo_back_for_revision(celery_worker):
+    org = demo_org()
+    drafter = client_for(org["drafter"])
+    draft_id = drafter.post("/api/v1/drafts/", draft_data(body="区政务服务管理局研究布署下一阶段工作。"),
+                            format="json").json()["id"]
+    drafter.post(f"/api/v1/drafts/{draft_id}/submit/")
+    wait_for(lambda: status_of(draft_id) != Status.CHECKING)
+    assert status_of(draft_id) == Status.NEEDS_REVISION
+    findings = drafter.get(f"/api/v1/drafts/{draft_id}/").json()["check"]["findings"]
+    assert any(f["text"] == "布署" and f["suggestion"] == "部署" for f in findings)
+
+
+def test_a_redelivered_check_is_harmless(celery_worker):
+    org = demo_org()
+    drafter = client_for(org["drafter"])
+    draft_id = drafter.post("/api/v1/drafts/", draft_data(), format="json").json()["id"]
+    drafter.post(f"/api/v1/drafts/{draft_id}/submit/")
+    wait_for(lambda: status_of(draft_id) != Status.CHECKING)
+    run = CheckRun.objects.get(version__draft_id=draft_id)
+    run_check.delay(run.pk)  # as if the broker delivered the message again
+    run_check.delay(run.pk)
+    wait_for(lambda: CheckRun.objects.get(pk=run.pk).attempts >= 1)
+    import time
+
+    time.sleep(1.0)
+    assert CheckRun.objects.filter(version__draft_id=draft_id).count() == 1
+    assert AuditEvent.objects.filter(draft_id=draft_id, event="check.completed").count() == 1
+    assert AuditEvent.objects.filter(draft_id=draft_id, event="review.signed").count() == 1
+    assert status_of(draft_id) == Status.AWAITING_SECTION_HEAD
+
+
+def test_a_lost_check_is_requeued_by_the_sweep(celery_worker, settings):
+    org = demo_org()
+    from reviewflow import services
+    from tests.factories import make_draft
+
+    draft = make_draft(org["drafter"])
+    from django.db import transaction
+
+    with transaction.atomic():
+        services.submit(draft_id=draft.pk, user=org["drafter"])
+        # The message is lost: nothing reaches the broker for this submission.
+        transaction.get_connection().run_on_commit.clear()
+    CheckRun.objects.filter(version__draft=draft).update(
+        requested_at=CheckRun.objects.get(version__draft=draft).requested_at.replace(year=2000))
+    assert status_of(draft.pk) == Status.CHECKING
+    assert requeue_stale_checks() == 1
+    wait_for(lambda: status_of(draft.pk) != Status.CHECKING)
+    assert status_of(draft.pk) == Status.AWAITING_SECTION_HEAD
