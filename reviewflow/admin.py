@@ -4,6 +4,11 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent, DictionaryEntry, Draft, Section, Unit, User
+from .views.events import event_name, event_summary
+
+admin.site.site_header = _("ReviewFlow administration")
+admin.site.site_title = _("ReviewFlow")
+admin.site.index_title = _("Organisation set-up")
 
 
 @admin.register(User)
@@ -58,8 +63,28 @@ class DraftAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "event", "actor", "draft", "version")
+    list_display = ("time", "event_label", "who", "draft", "version_number", "details")
     list_filter = ("event",)
+
+    @admin.display(description=_("Time"), ordering="created_at")
+    def time(self, event):
+        return event.created_at
+
+    @admin.display(description=_("Event"), ordering="event")
+    def event_label(self, event):
+        return event_name(event.event)
+
+    @admin.display(description=_("Who"), ordering="actor")
+    def who(self, event):
+        return event.actor
+
+    @admin.display(description=_("Version"), ordering="version")
+    def version_number(self, event):
+        return event.version
+
+    @admin.display(description=_("Details"))
+    def details(self, event):
+        return event_summary(event)
 
     def has_change_permission(self, request, obj=None):
         return False

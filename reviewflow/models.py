@@ -73,6 +73,8 @@ class Step(models.TextChoices):
 
 
 SIGNING_ORDER = [Step.DRAFTER, Step.SECTION_HEAD, Step.DEPUTY, Step.HEAD]
+# The Draft field that holds each step's signer.
+STEP_FIELD = {Step.DRAFTER: "drafter", Step.SECTION_HEAD: "section_head", Step.DEPUTY: "deputy", Step.HEAD: "head"}
 
 
 class Status(models.TextChoices):
@@ -156,12 +158,10 @@ class Draft(models.Model):
 
     def assignee(self, step: str):
         """The user who holds `step` in this draft's chain."""
-        return {
-            Step.DRAFTER: self.drafter,
-            Step.SECTION_HEAD: self.section_head,
-            Step.DEPUTY: self.deputy,
-            Step.HEAD: self.head,
-        }[step]
+        return getattr(self, STEP_FIELD[step])
+
+    def assignee_id(self, step: str) -> int | None:
+        return getattr(self, f"{STEP_FIELD[step]}_id")
 
     @property
     def open_step(self) -> str | None:
@@ -344,3 +344,15 @@ class DictionaryEntry(models.Model):
     def __str__(self) -> str:
         return self.term
 
+
+
+class SeenVersion(models.Model):
+    """The version of a draft a person last opened; their next visit shows what changed since."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    draft = models.ForeignKey(Draft, models.CASCADE, related_name="+")
+    version = models.PositiveIntegerField()
+    seen_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "draft"], name="one_seen_version_per_user_and_draft")]

@@ -1,7 +1,7 @@
 """Reads: what a person sees, and what the checker and the sweep need."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -13,7 +13,10 @@ from .models import (
     CheckRun,
     DictionaryEntry,
     Draft,
+    DraftVersion,
     Finding,
+    Notification,
+    Section,
     Signature,
     Status,
     Unit,
@@ -36,7 +39,12 @@ def inbox_for(user: User) -> QuerySet[Draft]:
 
 
 def draft_for(user: User, draft_id: int) -> Draft | None:
-    return visible_drafts(user).select_related("drafter", "section__unit", "returned_by").filter(pk=draft_id).first()
+    return (
+        visible_drafts(user)
+        .select_related("drafter", "section__unit", "returned_by", "section_head", "deputy", "head")
+        .filter(pk=draft_id)
+        .first()
+    )
 
 
 def live_signatures(draft: Draft) -> list[Signature]:
@@ -57,9 +65,13 @@ def timeline_of(draft: Draft) -> QuerySet[AuditEvent]:
     return draft.audit_events.select_related("actor").order_by("created_at", "id")
 
 
-def published_items() -> QuerySet[Draft]:
+def published_items(column: str | None = None) -> QuerySet[Draft]:
+    """Published items, newest first; one column's when a column is named."""
+    items = Draft.objects.filter(status=Status.PUBLISHED)
+    if column:
+        items = items.filter(column=column)
     return (
-        Draft.objects.filter(status=Status.PUBLISHED)
+        items
         .prefetch_related(Prefetch("signatures", queryset=Signature.objects.filter(voided_at__isnull=True)
                                    .select_related("user").order_by("signed_at", "id"), to_attr="live_signatures"))
         .order_by("-published_at", "-pk")
@@ -87,5 +99,48 @@ def stale_check_runs(*, before: datetime) -> QuerySet[CheckRun]:
     )
 
 
-def audit_events() -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.order_by("-created_at", "-id")
+def audit_events(*, actor: User | None = None, section: Section | None = None, event: str = "",
+                 since: date | None = None, until: date | None = None) -> QuerySet[AuditEvent]:
+    """Audit events, newest first, narrowed by person, section, event type and days (both ends included)."""
+    events = AuditEvent.objects.select_related("actor", "draft__section").order_by("-created_at", "-id")
+    if actor is not None:
+        events = events.filter(actor=actor)
+    if section is not None:
+        events = events.filter(draft__section=section)
+    if event:
+        events = events.filter(event=event)
+    if since is not None:
+        events = events.filter(created_at__date__gte=since)
+    if until is not None:
+        events = events.filter(created_at__date__lte=until)
+    return events
+
+
+def versions_of(draft: Draft) -> QuerySet[DraftVersion]:
+    return draft.versions.select_related("author").order_by("number")
+
+
+def versions_between(draft: Draft, seen: int | None) -> tuple[DraftVersion, DraftVersion] | None:
+    """The version a person last read and the current one, when the draft has changed since."""
+    if seen is None or seen >= draft.version:
+        return None
+    pair = {v.number: v for v in draft.versions.filter(number__in=(seen, draft.version))}
+    if len(pair) != 2:
+        return None
+    return pair[seen], pair[draft.version]
+
+
+def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
+    """A draft's audit events, oldest first; each completed check carries the findings it produced."""
+    by_check: dict[int, list[Finding]] = {}
+    for finding in Finding.objects.filter(check_run__version__draft=draft).select_related("dismissed_by"):
+        by_check.setdefault(finding.check_run_id, []).append(finding)
+    events = list(timeline_of(draft))
+    for event in events:
+        event.findings = by_check.get(event.data.get("check"), []) if event.event == "check.completed" else []
+    return events
+
+
+def notifications_of(user: User) -> QuerySet[Notification]:
+    """A person's notifications, newest first, with their drafts."""
+    return Notification.objects.filter(user=user).select_related("draft").order_by("-created_at", "-id")

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
              retry_backoff=True, max_retries=5)
 def run_check(check_run_id: int) -> None:
     """Check one version's text once; a redelivery finds the result stored and only routes the draft."""
+    if not CheckRun.objects.filter(pk=check_run_id).exists():
+        log.warning("check %s no longer exists; message dropped", check_run_id)
+        return
     findings = None
     if services.mark_check_running(check_run_id=check_run_id):
         run = CheckRun.objects.select_related("version__draft__section__unit").get(pk=check_run_id)

@@ -55,7 +55,9 @@ def _text(data: dict, name: str, errors: dict, *, required: bool, max_chars: int
     if not isinstance(value, str):
         errors[name] = _("Must be text.")
         return ""
-    if _CONTROL.search(value) or (not multiline and ("\n" in value or "\r" in value)):
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")  # browsers send CR LF line ends
+    if _CONTROL.search(value) or (not multiline and "\n" in value):
         errors[name] = _("Contains control characters; remove them and try again.")
         return ""
     value = normalise_text(value)

@@ -202,8 +202,8 @@ def _guard_open_step(draft: Draft, user: User, version: int) -> str:
         if user.pk not in (draft.section_head_id, draft.deputy_id, draft.head_id):
             raise NotAllowed(_("You are not a signer of this draft."))
         raise WrongStatus(status=draft.get_status_display())
-    if draft.assignee(step).pk != user.pk:
-        own = [s for s in SIGNING_ORDER[1:] if draft.assignee(s).pk == user.pk]
+    if draft.assignee_id(step) != user.pk:
+        own = [s for s in SIGNING_ORDER[1:] if draft.assignee_id(s) == user.pk]
         if own and SIGNING_ORDER.index(own[0]) < SIGNING_ORDER.index(step):
             raise WrongStatus(status=draft.get_status_display())  # their step is already behind the draft
         raise NotYourStep()
@@ -265,7 +265,7 @@ def verify_signatures(draft: Draft) -> list[Signature]:
     if len({s.user_id for s in live}) != 4:
         raise PublishRefused(_("Publication refused: four different people must sign."))
     for signature in live:
-        if signature.user_id != draft.assignee(signature.step).pk:
+        if signature.user_id != draft.assignee_id(signature.step):
             raise PublishRefused(_("Publication refused: a signature is not by the assigned signer."))
         if signature.content_hash != draft.content_hash:
             raise PublishRefused(_("Publication refused: a signature does not cover the text being published."))

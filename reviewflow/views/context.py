@@ -1,14 +1,19 @@
-"""Template context for every page: the inbox count badge and unread notifications."""
+"""Template context for every page: the inbox count badge and the unread notifications."""
 from __future__ import annotations
+
+NAV_NOTIFICATIONS = 5
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from ..selectors import inbox_for
+    from ..selectors import inbox_for, notifications_of
 
+    unread = notifications_of(user).filter(read_at__isnull=True)
     return {
         "inbox_count": inbox_for(user).count(),
-        "unread_count": user.notifications.filter(read_at__isnull=True).count(),
+        "unread_count": unread.count(),
+        "unread_notifications": unread[:NAV_NOTIFICATIONS],
+        "is_auditor": user.is_superuser or user.has_perm("reviewflow.view_auditevent"),
     }

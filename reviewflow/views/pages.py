@@ -5,16 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..errors import ReviewError
-from ..models import Channel, Column, Kind
+from ..models import EDITABLE_STATUSES, Channel, Column, Kind, Status
+from ..services.personal import mark_seen
 
 CONTENT_FIELDS = ("title", "body", "column", "channel", "kind", "source_name", "source_url")
 
 
 def _content(request) -> dict:
+    """The form's content fields, as the content service takes them."""
     data = {name: request.POST.get(name, "") for name in CONTENT_FIELDS}
     data["key"] = request.POST.get("key") == "on"
     return data
@@ -50,22 +53,37 @@ def new_draft(request):
     return render(request, "reviewflow/draft_form.html", {"values": values, **_choices()})
 
 
+def _numbered_findings(check) -> list:
+    """The check's findings, numbered as the marks in the text refer to them."""
+    findings = list(check.findings.all()) if check else []
+    for number, finding in enumerate(findings, 1):
+        finding.number = number
+    return findings
+
+
 @login_required
 def draft_detail(request, draft_id: int):
     draft = _draft_or_404(request, draft_id)
+    check = selectors.latest_check(draft)
     return render(request, "reviewflow/draft_detail.html", {
-        "draft": draft, "check": selectors.latest_check(draft), "signatures": selectors.live_signatures(draft),
-        "is_drafter": draft.drafter_id == request.user.pk,
+        "draft": draft, "check": check, "findings": _numbered_findings(check),
+        "signatures": selectors.live_signatures(draft),
+        "changed": selectors.versions_between(draft, mark_seen(user=request.user, draft=draft)),
+        "can_edit": draft.drafter_id == request.user.pk and draft.status in EDITABLE_STATUSES,
         "is_signer": draft.open_step is not None and draft.holder.pk == request.user.pk,
+        "can_withdraw": draft.status == Status.PUBLISHED and (request.user.is_superuser or draft.head_id == request.user.pk),
         **_choices(),
     })
 
 
-def _act(request, draft_id: int, action) -> object:
+def _act(request, draft_id: int, done: str, action) -> object:
+    """Run one service; its error, or `done`, becomes the message on the draft page."""
     try:
         action()
     except ReviewError as error:
         messages.error(request, error.text)
+    else:
+        messages.success(request, done)
     return redirect("draft-detail", draft_id=draft_id)
 
 
@@ -79,20 +97,21 @@ def _version(request) -> int:
 @require_POST
 @login_required
 def edit(request, draft_id: int):
-    return _act(request, draft_id, lambda: services.edit_draft(
+    return _act(request, draft_id, _("Saved as a new version."), lambda: services.edit_draft(
         draft_id=draft_id, user=request.user, data=_content(request), version=_version(request)))
 
 
 @require_POST
 @login_required
 def submit(request, draft_id: int):
-    return _act(request, draft_id, lambda: services.submit(draft_id=draft_id, user=request.user))
+    return _act(request, draft_id, _("Submitted: the typo check is running."), lambda: services.submit(
+        draft_id=draft_id, user=request.user))
 
 
 @require_POST
 @login_required
 def sign(request, draft_id: int):
-    return _act(request, draft_id, lambda: services.sign(
+    return _act(request, draft_id, _("Signed."), lambda: services.sign(
         draft_id=draft_id, user=request.user, version=_version(request),
         comment=request.POST.get("comment", ""), proofread=request.POST.get("proofread") == "on"))
 
@@ -100,28 +119,28 @@ def sign(request, draft_id: int):
 @require_POST
 @login_required
 def return_draft(request, draft_id: int):
-    return _act(request, draft_id, lambda: services.return_draft(
+    return _act(request, draft_id, _("Returned to the drafter."), lambda: services.return_draft(
         draft_id=draft_id, user=request.user, version=_version(request), reason=request.POST.get("reason", "")))
 
 
 @require_POST
 @login_required
 def dismiss(request, draft_id: int, finding_id: int):
-    return _act(request, draft_id, lambda: services.dismiss_finding(
+    return _act(request, draft_id, _("Finding dismissed."), lambda: services.dismiss_finding(
         draft_id=draft_id, user=request.user, finding_id=finding_id, reason=request.POST.get("reason", "")))
 
 
 @require_POST
 @login_required
 def apply_suggestion(request, draft_id: int, finding_id: int):
-    return _act(request, draft_id, lambda: services.apply_suggestion(
+    return _act(request, draft_id, _("Suggestion applied as a new version."), lambda: services.apply_suggestion(
         draft_id=draft_id, user=request.user, finding_id=finding_id))
 
 
 @require_POST
 @login_required
 def withdraw(request, draft_id: int):
-    return _act(request, draft_id, lambda: services.withdraw(
+    return _act(request, draft_id, _("Withdrawn."), lambda: services.withdraw(
         draft_id=draft_id, user=request.user, reason=request.POST.get("reason", "")))
 
 
@@ -130,16 +149,10 @@ def inbox(request):
     return render(request, "reviewflow/inbox.html", {"drafts": selectors.inbox_for(request.user)})
 
 
-@login_required
-def audit(request):
-    if not (request.user.is_superuser or request.user.has_perm("reviewflow.view_auditevent")):
-        raise Http404
-    events = selectors.audit_events().select_related("actor", "draft")[:500]
-    return render(request, "reviewflow/audit.html", {"events": events})
-
-
 def public_list(request):
-    return render(request, "reviewflow/public_list.html", {"items": selectors.published_items()[:100]})
+    column = request.GET.get("column") if request.GET.get("column") in Column.values else None
+    return render(request, "reviewflow/public_list.html", {
+        "items": selectors.published_items(column)[:100], "column": column, "columns": Column.choices})
 
 
 def public_item(request, draft_id: int):

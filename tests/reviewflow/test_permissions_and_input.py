@@ -190,3 +190,10 @@ def test_submission_refuses_a_chain_where_one_person_holds_two_steps(org):
     answer = client_for(org["drafter2"]).post(f"/api/v1/drafts/{draft.pk}/submit/")
     assert answer.status_code == 409
     assert "四个不同的人" in answer.json()["message"]
+
+
+def test_windows_line_ends_from_a_form_are_normalised_not_refused(org):
+    answer = client_for(org["drafter"]).post("/api/v1/drafts/", draft_data(body="第一段。\r\n第二段。\r第三段。"),
+                                             format="json")
+    assert answer.status_code == 201, answer.json()
+    assert answer.json()["body"] == "第一段。\n第二段。\n第三段。"

@@ -1,0 +1,21 @@
+"""A person's own marks: the version they last read, the notifications they read; no audit event."""
+from __future__ import annotations
+
+from django.utils import timezone
+
+from ..models import Draft, Notification, SeenVersion, User
+
+
+def mark_seen(*, user: User, draft: Draft) -> int | None:
+    """Remember that the user has read the current version; answer the version they had read before, if any."""
+    before = SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+    SeenVersion.objects.update_or_create(user=user, draft=draft, defaults={"version": draft.version})
+    return before
+
+
+def mark_notifications_read(*, user: User, notification_id: int | None = None) -> int:
+    """Mark one of the user's notifications read, or all of them; someone else's is never touched."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(read_at=timezone.now())
