@@ -18,7 +18,7 @@ from checks.findings import Finding  # noqa: E402
 from checks.paths import pycorrector_data  # noqa: E402
 from checks.typos import find_typos  # noqa: E402
 
-SEED_PLAN = Path("/work/shared/seed/000_c84b988906710c64.txt")
+SEED_PLAN = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c84b988906710c64.txt"
 _WARM_UP = """
 import time, psutil
 started = time.perf_counter()

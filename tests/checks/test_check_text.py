@@ -9,7 +9,9 @@ import pytest
 import checks
 from checks import Finding, Lexicon, check_text
 
-SEED_PLAN = Path("/work/shared/seed/000_c84b988906710c64.txt")
+# The source plan lies in shared/ beside the repository (as in CI); a clone without it skips those tests.
+SEED_PLAN = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_c84b988906710c64.txt"
+needs_seed = pytest.mark.skipif(not SEED_PLAN.exists(), reason="shared/seed is not beside this clone")
 FORMAL = ("（一）深入推进疫情防控工作政府信息公开。坚持做好疫情防控常态化下疫情信息发布工作，依法做到及时、准确、透明，"
           "让公众实时了解最新疫情动态和应对处置工作进展。认真贯彻落实《中华人民共和国政府信息公开条例》有关要求，"
           "严格履行政府信息依申请公开职责，建立健全政府信息依申请公开工作制度。")
@@ -29,6 +31,7 @@ def test_formal_paragraph_has_no_error_level_finding() -> None:
     assert [f for f in check_text(FORMAL) if f.severity == "error"] == []
 
 
+@needs_seed
 def test_seed_plan_has_no_error_level_finding() -> None:
     assert [f for f in check_text(SEED_PLAN.read_text(encoding="utf-8")) if f.severity == "error"] == []
 
@@ -76,6 +79,7 @@ def test_lexicon_sensitive_formulations_are_flagged_with_preferred_wording_and_n
     assert "2019年机构改革后更名" in finding.message
 
 
+@needs_seed
 def test_results_are_identical_across_threads() -> None:
     texts = [SEED_PLAN.read_text(encoding="utf-8"), FORMAL, "认真贯切落实，做好布署工作的的要求"] * 4
     expected = [check_text(t) for t in texts]
