@@ -9,7 +9,7 @@ from checks.confusables import confusion_sets
 from checks.corpus import held_out_sentences
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-TIER_WEIGHTS = (0.6, 0.2, 0.2)
+TIER_WEIGHTS = (0.55, 0.2, 0.1, 0.15)
 
 
 def _corrupt(sentence: str, rng: random.Random) -> str:
@@ -17,7 +17,7 @@ def _corrupt(sentence: str, rng: random.Random) -> str:
     positions = [i for i, ch in enumerate(chars) if _CJK.match(ch) and ch in confusion_sets.get()]
     for i in rng.sample(positions, k=min(len(positions), 1 if rng.random() < 0.8 else 2)):
         options = confusion_sets.get()[chars[i]]
-        tier = rng.choices((0, 1, 2), weights=TIER_WEIGHTS)[0]
+        tier = rng.choices(range(len(TIER_WEIGHTS)), weights=TIER_WEIGHTS)[0]
         pool = sorted(c for c, t in options.items() if t == tier) or sorted(options)
         chars[i] = rng.choice(pool)
     return "".join(chars)

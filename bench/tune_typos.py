@@ -35,8 +35,9 @@ def main() -> None:
     part = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     news, reviews = dev_pairs(part=part), dev_pairs(part=part, path=review_corpora()[1])
     bases = [float(b) for b in sys.argv[2:]] or [2.5, 3.0, 3.5]
-    for base, ratio, cover_extra, nonword_extra in itertools.product(bases, (50.0,), (2.0, 4.0), (2.0, 4.0)):
-        params = TypoParams(gain=(base, base + 1.0, base + 2.0), covered_ratio=ratio,
+    grid = itertools.product(bases, (1.0,), (10.0,), (2.0, 3.0), (1.0, 2.0))
+    for base, fuzzy, ratio, cover_extra, nonword_extra in grid:
+        params = TypoParams(gain=(base, base + 1.0, base + 2.0, base + fuzzy), covered_ratio=ratio,
                             covered_extra=cover_extra, nonword_extra=nonword_extra)
         print(params, "| news", evaluate(news, params), "| reviews", evaluate(reviews, params), flush=True)
 

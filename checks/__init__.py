@@ -1,7 +1,7 @@
 """Offline checker for official texts: character typos, official-writing rules and the organisation dictionary."""
 from __future__ import annotations
 
-from checks import confusables, dictionary, lm, wording
+from checks import confusables, dictionary, lm, repeats, typos, wording
 from checks.findings import Finding, Lexicon
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
 from checks.rules import find_rule_violations
@@ -10,16 +10,23 @@ from checks.typos import find_typos
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
 _RESOURCES = (lm.model, confusables.confusion_sets, dictionary.word_freq, dictionary.replacement_index,
-              wording.confusion_table, wording.context_rules)
+              wording.confusion_table, wording.context_rules, repeats.reduplications, typos.government_terms)
 
 
 def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     """Return every finding in the text, sorted by (start, end, rule), without duplicates or allowed terms."""
     lexicon = lexicon or Lexicon()
-    findings = find_typos(text) + find_rule_violations(text) + find_lexicon_terms(text, lexicon)
+    rules = find_rule_violations(text) + find_lexicon_terms(text, lexicon)
+    findings = _not_inside(find_typos(text), rules) + rules
     findings = without_allowed(findings, allowed_spans(text, lexicon))
     unique = {(f.start, f.end, f.rule): f for f in sorted(findings, key=_severity_first)}
     return sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule))
+
+
+def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:
+    """A character typo inside a span a wording rule already corrects is the same mistake, reported once."""
+    corrected = [(r.start, r.end) for r in rules if r.suggestion]
+    return [t for t in typos if not any(start <= t.start and t.end <= end for start, end in corrected)]
 
 
 def _severity_first(finding: Finding) -> tuple[int, str]:

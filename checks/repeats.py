@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from checks.dictionary import MAX_WORD_LEN, word_freq
 from checks.findings import Finding
+from checks.resources import lazy
 
 MIN_WORD_FREQ = 10
 MIN_REDUPLICATION_FREQ = 5
-STANDALONE = frozenset("的了是在有和与及对把被将从向于并或之其所以就都也还要为不")
+STANDALONE = frozenset("的地得了是在有和与及对把被将从向于并或之其所以就都也还要为不会能")
 _DOUBLE_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
 _DOUBLE_PHRASE = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
+
+
+@lazy
+def reduplications() -> frozenset[str]:
+    """Return the curated reduplicated words (包包, 岁岁, 悄悄) that are never a doubled character."""
+    with open(Path(__file__).parent / "data" / "reduplications.txt", encoding="utf-8") as f:
+        return frozenset(word for line in f if not line.startswith("#") for word in line.split())
 
 
 def _is_word(text: str) -> bool:
@@ -18,7 +27,10 @@ def _is_word(text: str) -> bool:
 
 
 def _legitimate(text: str, i: int) -> bool:
-    """XX is fine inside any dictionary word (常常, 跃跃欲试), or across two words (所有有关, 目的的) but not after one (我们们)."""
+    """XX is fine as a listed reduplication (包包), after 一 (一块块), inside any dictionary word (常常, 跃跃欲试),
+    or across two words (所有有关, 目的的) but not after one (我们们)."""
+    if text[i:i + 2] in reduplications.get() or text[i - 1:i] == "一":
+        return True
     words = word_freq.get()
     for start in range(max(0, i - MAX_WORD_LEN + 2), i + 1):
         if any(words.get(text[start:end], 0) >= MIN_REDUPLICATION_FREQ for end in range(i + 2, min(len(text), start + MAX_WORD_LEN) + 1)):

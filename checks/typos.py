@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from checks import lm
-from checks.confusables import confusion_sets
+from checks.confusables import FUZZY_SOUND, candidates_for
 from checks.corpus import normalize
 from checks.dictionary import best_word_around, words_by_replacement
 from checks.findings import Finding
+from checks.resources import lazy
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
@@ -21,8 +23,8 @@ class TypoParams:
 
     covered_min_freq: int = 3
     word_min_freq: int = 5
-    gain: tuple[float, float, float] = (3.5, 4.5, 5.5)
-    covered_ratio: float = 50.0
+    gain: tuple[float, float, float, float] = (3.5, 4.5, 5.5, 4.5)
+    covered_ratio: float = 10.0
     covered_extra: float = 4.0
     nonword_extra: float = 2.0
 
@@ -30,14 +32,28 @@ class TypoParams:
 DEFAULT = TypoParams()
 
 
+@lazy
+def government_terms() -> re.Pattern[str]:
+    """Return one regex over the curated government terms (股室, 科室) whose characters are never changed."""
+    with open(Path(__file__).parent / "data" / "government_terms.txt", encoding="utf-8") as f:
+        terms = sorted({line.strip() for line in f if line.strip() and not line.startswith("#")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)))
+
+
+def _protected(sentence: str) -> set[int]:
+    return {i for m in government_terms.get().finditer(sentence) for i in range(m.start(), m.end())}
+
+
 def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
     """Return the LM gain each candidate must beat: lower when it makes a word the original does not."""
     original_freq = best_word_around(sentence, i, params.covered_min_freq)
     word_freqs = words_by_replacement(sentence, i)
     thresholds = {}
-    for candidate, tier in confusion_sets.get().get(sentence[i], {}).items():
+    for candidate, tier in candidates_for(sentence[i]).items():
         freq = word_freqs.get(candidate, 0)
         freq = freq if freq >= params.word_min_freq else 0
+        if tier == FUZZY_SOUND and not freq:
+            continue  # a fuzzy sound is only worth proposing when it spells a known word
         if not original_freq:
             extra = 0.0 if freq else params.nonword_extra
         elif freq > params.covered_ratio * original_freq:
@@ -61,8 +77,9 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
 
 def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[int, str]]:
     """Yield (offset, replacement) for each typo in one normalized sentence, left to right."""
+    protected = _protected(sentence)
     for i, ch in enumerate(sentence):
-        if not _CJK.match(ch):
+        if i in protected or not _CJK.match(ch):
             continue
         found = _best_candidate(sentence, i, params)
         if found:

@@ -96,3 +96,8 @@ def test_finding_is_immutable() -> None:
     [finding] = [f for f in check_text("做好布署工作") if f.rule == "wording.confusion"]
     with pytest.raises(AttributeError):
         finding.start = 0  # type: ignore[misc]
+
+
+def test_a_typo_inside_a_corrected_wording_is_reported_once() -> None:
+    findings = check_text("区政务服务管理局研究布署下一阶段工作。")
+    assert [(f.text, f.suggestion) for f in findings if f.start <= 10 < f.end] == [("布署", "部署")]

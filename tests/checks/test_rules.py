@@ -95,3 +95,8 @@ def test_law_title_without_book_title_marks_is_flagged() -> None:
     assert flagged(text, "format.law_title") == [("中华人民共和国政府信息公开条例", "《中华人民共和国政府信息公开条例》")]
     assert flagged("认真贯彻《中华人民共和国政府信息公开条例》", "format.law_title") == []
     assert flagged("中华人民共和国成立以来，法律体系不断完善", "format.law_title") == []
+
+
+@pytest.mark.parametrize("text", ["打开包包让警察检查", "人工草地岁岁枯荣", "一辆辆飞驰来的车", "脚踏实地地发展", "奥运会会是什么样子"])
+def test_listed_and_measure_word_reduplications_are_not_flagged(text: str) -> None:
+    assert flagged(text, "repeat.char") == []

@@ -33,3 +33,19 @@ def test_offsets_are_into_the_original_text_after_full_width_digits() -> None:
     text = "２０２０年，我们要做好布署工作。"
     [finding] = find_typos(text)
     assert text[finding.start:finding.end] == "布" == finding.text
+
+
+def test_government_terms_are_never_changed() -> None:
+    assert find_typos("网络信息股牵头，各股室配合。") == []
+
+
+def test_fuzzy_sounds_fold_retroflex_initials_and_nasal_finals() -> None:
+    from checks.confusables import FUZZY_SOUND, confusion_sets, fuzzy_sound
+    assert fuzzy_sound("zhong") == fuzzy_sound("zong") and fuzzy_sound("ying") == fuzzy_sound("yin")
+    assert fuzzy_sound("chuang") == fuzzy_sound("chuan") == "cuan" and fuzzy_sound("ba") == "ba"
+    assert confusion_sets.get()["总"]["终"] == FUZZY_SOUND
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [("我很喜欢喝埤酒。", "埤", "啤"), ("我们要选檡正确的方向。", "檡", "择")])
+def test_rare_variant_character_gets_its_common_sound_alike(text: str, wrong: str, right: str) -> None:
+    assert [(f.text, f.suggestion) for f in find_typos(text)] == [(wrong, right)]
