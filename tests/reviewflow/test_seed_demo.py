@@ -1,0 +1,30 @@
+"""The demo organisation: known logins, a valid chain for both sections, and running it twice changes nothing."""
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from reviewflow.models import Section, Unit, User
+from reviewflow.services import signing_chain
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_is_idempotent_and_every_login_works():
+    call_command("seed_demo", verbosity=0)
+    User.objects.filter(username="drafter").update(display_name="改过的名字")
+    call_command("seed_demo", verbosity=0)
+    assert (Unit.objects.count(), Section.objects.count(), User.objects.count()) == (1, 2, 7)
+    assert User.objects.get(username="drafter").display_name == "改过的名字"
+    for username in ("drafter", "section_head", "deputy", "head", "drafter2", "section_head2", "admin"):
+        assert authenticate(username=username, password="reviewflow-demo") is not None, username
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_both_demo_sections_form_a_four_person_chain_with_a_shared_deputy():
+    call_command("seed_demo", verbosity=0)
+    first = signing_chain(User.objects.get(username="drafter"))
+    second = signing_chain(User.objects.get(username="drafter2"))
+    assert [u.username for u in first.values()] == ["drafter", "section_head", "deputy", "head"]
+    assert [u.username for u in second.values()] == ["drafter2", "section_head2", "deputy", "head"]
