@@ -85,7 +85,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Above the longest check: a task unacknowledged this long is redelivered.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("REVIEWFLOW_VISIBILITY_TIMEOUT", "600")),
+}
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("REVIEWFLOW_QUEUE", "reviewflow")
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 60.0},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -36,27 +37,44 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker):
-    """Start `celery worker` on the test database; yield it; stop it."""
+def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | None = None) -> subprocess.Popen:
+    """A real `celery worker` process on the test database and Redis, consuming `queue`; returns once it answers."""
     from settings.celery import app
 
-    with django_db_blocker.unblock():
-        url = _database_url()
-    app.control.purge()
-    log = open(ROOT / "var" / "test-worker.log", "w")
+    log_path = settings.VAR_DIR / f"test-worker-{name}.log"
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "settings", "worker", "--pool=solo", "--loglevel=INFO",
-         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"test-{os.getpid()}@%h"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test", "DATABASE_URL": url,
-             "REDIS_URL": settings.REDIS_URL},
+         "-Q", queue, "-n", f"{name}@%h"],
+        cwd=ROOT, stdout=open(log_path, "w"), stderr=subprocess.STDOUT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test", "DATABASE_URL": database_url,
+             "REDIS_URL": settings.REDIS_URL, **(extra_env or {})},
     )
-    try:
-        wait_for(lambda: worker.poll() is not None or app.control.ping(timeout=0.5), timeout=120, interval=0.5)
-        assert worker.poll() is None, (ROOT / "var" / "test-worker.log").read_text()[-3000:]
-        yield worker
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
-        log.close()
+    destination = [f"{name}@{socket.gethostname()}"]
+    wait_for(lambda: worker.poll() is not None or app.control.ping(destination=destination, timeout=0.5),
+             timeout=120, interval=0.5)
+    assert worker.poll() is None, log_path.read_text()[-3000:]
+    return worker
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    worker.terminate()
+    worker.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def database_url(django_db_setup, django_db_blocker) -> str:
+    """The test database, as a URL another process can open."""
+    with django_db_blocker.unblock():
+        return _database_url()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(database_url):
+    """The worker the integration and browser tests share, on the test queue."""
+    from settings.celery import app
+
+    app.control.purge()
+    worker = start_worker(database_url=database_url, queue=settings.CELERY_TASK_DEFAULT_QUEUE,
+                          name=f"test-{os.getpid()}")
+    yield worker
+    stop_worker(worker)

@@ -1,10 +1,17 @@
 """Submission through the API, the check through the real worker over Redis, the result on the draft."""
 from __future__ import annotations
 
+import signal
+import time
+
 import pytest
+from django.db import transaction
+
+from reviewflow import services
 
 from reviewflow.models import AuditEvent, CheckRun, Draft, Status
-from tests.factories import client_for, demo_org, draft_data, wait_for
+from tests.conftest import start_worker, stop_worker
+from tests.factories import client_for, demo_org, draft_data, make_draft, wait_for
 from workflow.tasks import requeue_stale_checks, run_check
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -48,8 +55,6 @@ def test_a_redelivered_check_is_harmless(celery_worker):
     run_check.delay(run.pk)  # as if the broker delivered the message again
     run_check.delay(run.pk)
     wait_for(lambda: CheckRun.objects.get(pk=run.pk).attempts >= 1)
-    import time
-
     time.sleep(1.0)
     assert CheckRun.objects.filter(version__draft_id=draft_id).count() == 1
     assert AuditEvent.objects.filter(draft_id=draft_id, event="check.completed").count() == 1
@@ -59,12 +64,7 @@ def test_a_redelivered_check_is_harmless(celery_worker):
 
 def test_a_lost_check_is_requeued_by_the_sweep(celery_worker, settings):
     org = demo_org()
-    from reviewflow import services
-    from tests.factories import make_draft
-
     draft = make_draft(org["drafter"])
-    from django.db import transaction
-
     with transaction.atomic():
         services.submit(draft_id=draft.pk, user=org["drafter"])
         # The message is lost: nothing reaches the broker for this submission.
@@ -75,3 +75,30 @@ def test_a_lost_check_is_requeued_by_the_sweep(celery_worker, settings):
     assert requeue_stale_checks() == 1
     wait_for(lambda: status_of(draft.pk) != Status.CHECKING)
     assert status_of(draft.pk) == Status.AWAITING_SECTION_HEAD
+
+
+def test_a_check_whose_worker_dies_mid_run_is_redelivered_and_finishes(celery_worker, database_url):
+    """acks_late: the message stays unacknowledged while the check runs, so a killed worker loses nothing."""
+    org = demo_org()
+    # A long body keeps the check running long enough to kill the worker in the middle of it.
+    draft = make_draft(org["drafter"], body="区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 1200)
+    with transaction.atomic():
+        run = services.submit(draft_id=draft.pk, user=org["drafter"])
+        transaction.get_connection().run_on_commit.clear()
+    queue = f"redelivery-{draft.pk}"
+    fast_redelivery = {"REVIEWFLOW_VISIBILITY_TIMEOUT": "2"}
+    doomed = start_worker(database_url=database_url, queue=queue, name=f"doomed-{draft.pk}", extra_env=fast_redelivery)
+    run_check.apply_async((run.pk,), queue=queue)
+    wait_for(lambda: CheckRun.objects.get(pk=run.pk).status == CheckRun.State.RUNNING, timeout=60, interval=0.02)
+    doomed.send_signal(signal.SIGKILL)
+    doomed.wait(timeout=30)
+    assert CheckRun.objects.get(pk=run.pk).status == CheckRun.State.RUNNING
+    heir = start_worker(database_url=database_url, queue=queue, name=f"heir-{draft.pk}", extra_env=fast_redelivery)
+    try:
+        wait_for(lambda: status_of(draft.pk) != Status.CHECKING, timeout=90)
+    finally:
+        stop_worker(heir)
+    assert status_of(draft.pk) == Status.AWAITING_SECTION_HEAD
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == (CheckRun.State.DONE, 2)
+    assert AuditEvent.objects.filter(draft=draft, event="check.completed").count() == 1
