@@ -22,7 +22,19 @@ from .models import (
     Unit,
     User,
 )
-from .services.locking import visible_drafts
+
+
+def visibility(user: User) -> Q:
+    """Drafts a user may see: their own, those their chain role touches, all for auditors."""
+    if user.is_superuser or user.has_perm("reviewflow.view_auditevent"):
+        return Q()
+    led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
+    return (Q(drafter=user) | Q(section_head=user) | Q(deputy=user) | Q(head=user)
+            | Q(section__in=led_sections))
+
+
+def visible_drafts(user: User) -> QuerySet[Draft]:
+    return Draft.objects.filter(visibility(user))
 
 
 def drafts_of(user: User) -> QuerySet[Draft]:

@@ -10,7 +10,6 @@ from rest_framework.views import APIView
 
 from .. import selectors, services
 from ..errors import InvalidInput, NotFound
-from ..services.locking import visible_drafts
 from .serializers import audit_data, draft_data, draft_summary, published_data
 
 
@@ -61,7 +60,7 @@ class DraftListView(APIView):
         if request.query_params.get("mine"):
             drafts = selectors.drafts_of(request.user)
         else:
-            drafts = visible_drafts(request.user).order_by("-pk")
+            drafts = selectors.visible_drafts(request.user).order_by("-pk")
         return Response({"results": [draft_summary(d) for d in drafts[:200]]})
 
     def post(self, request):
