@@ -32,3 +32,44 @@ def dev_pairs(seed: int = 7, part: int = 0, path: Path | None = None) -> list[tu
             continue
         pairs.append((_corrupt(sentence, rng) if rng.random() < 0.5 else sentence, sentence))
     return pairs
+
+
+
+def _swapped_pairs(swap: dict[str, str] | None, wanted: str, seed: int, part: int) -> list[tuple[str, str]]:
+    """Held-out sentences with a standalone `wanted` word: half get one swapped (by `swap`, else at random)."""
+    from checks.tagging import tagger
+
+    rng = random.Random(seed)
+    pairs = []
+    for i, sentence in enumerate(held_out_sentences()):
+        offsets, at = [], 0
+        for word, _ in tagger.get()(sentence):
+            offsets += [at] if len(word) == 1 and word in wanted else []
+            at += len(word)
+        if i % 2 != part or not offsets:
+            continue
+        if rng.random() < 0.5:
+            at = rng.choice(offsets)
+            ch = sentence[at]
+            swapped = swap[ch] if swap else rng.choice([c for c in wanted if c != ch])
+            pairs.append((sentence[:at] + swapped + sentence[at + 1:], sentence))
+        else:
+            pairs.append((sentence, sentence))
+    return pairs
+
+
+def particle_pairs(seed: int = 7, part: int = 0, written_as_de: bool = False) -> list[tuple[str, str]]:
+    """Return (source, target) pairs from held-out sentences with a 的/地/得: half get one particle swapped, at
+    random or (written_as_de) the common mistake, 地/得 written as 的."""
+    from checks.particles import PARTICLES
+
+    if written_as_de:
+        return _swapped_pairs({"地": "的", "得": "的"}, "地得", seed, part)
+    return _swapped_pairs(None, PARTICLES, seed, part)
+
+
+def function_word_pairs(seed: int = 7, part: int = 0) -> list[tuple[str, str]]:
+    """Return (source, target) pairs from held-out sentences with a standalone 在/再, 已/以, ...: half get one swapped."""
+    from checks.function_words import TWINS
+
+    return _swapped_pairs(TWINS, "".join(TWINS), seed, part)

@@ -1,26 +1,37 @@
-"""Offline checker for official texts: character typos, official-writing rules and the organisation dictionary."""
+"""Offline checker for official texts: character typos, 的/地/得 misuse, swapped function words, official-writing
+rules and the organisation dictionary."""
 from __future__ import annotations
 
-from checks import confusables, dictionary, lm, repeats, typos, wording
+from checks import confusables, dictionary, lm, repeats, tagging, typos, wording
 from checks.findings import Finding, Lexicon
+from checks.function_words import find_function_word_swaps
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
+from checks.particles import find_particle_misuse
 from checks.rules import find_rule_violations
 from checks.typos import find_typos
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
 _RESOURCES = (lm.model, confusables.confusion_sets, dictionary.word_freq, dictionary.replacement_index,
-              wording.confusion_table, wording.context_rules, repeats.reduplications, typos.government_terms)
+              wording.confusion_table, wording.context_rules, repeats.reduplications, typos.government_terms,
+              tagging.tagger)
 
 
 def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     """Return every finding in the text, sorted by (start, end, rule), without duplicates or allowed terms."""
     lexicon = lexicon or Lexicon()
     rules = find_rule_violations(text) + find_lexicon_terms(text, lexicon)
-    findings = _not_inside(find_typos(text), rules) + rules
+    findings = _not_inside(_lm_findings(text), rules) + rules
     findings = without_allowed(findings, allowed_spans(text, lexicon))
     unique = {(f.start, f.end, f.rule): f for f in sorted(findings, key=_severity_first)}
     return sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule))
+
+
+def _lm_findings(text: str) -> list[Finding]:
+    """Character typos, then 的/地/得 misuse and swapped function words at characters the typo layer left alone."""
+    typos = find_typos(text)
+    flagged = {t.start for t in typos}
+    return typos + [f for f in find_particle_misuse(text) + find_function_word_swaps(text) if f.start not in flagged]
 
 
 def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:
