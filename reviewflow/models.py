@@ -64,6 +64,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.username
 
+    @property
+    def is_auditor(self) -> bool:
+        """Administrators and holders of the audit permission read every draft and the audit trail."""
+        return self.is_superuser or self.has_perm("reviewflow.view_auditevent")
+
 
 class Step(models.TextChoices):
     DRAFTER = "drafter", _("Drafter")
@@ -162,6 +167,10 @@ class Draft(models.Model):
 
     def assignee_id(self, step: str) -> int | None:
         return getattr(self, f"{STEP_FIELD[step]}_id")
+
+    def may_withdraw(self, user) -> bool:
+        """Only the principal leader of the chain or an administrator takes a published item down."""
+        return user.is_superuser or user.pk == self.head_id
 
     @property
     def open_step(self) -> str | None:

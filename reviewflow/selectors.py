@@ -26,7 +26,7 @@ from .models import (
 
 def visibility(user: User) -> Q:
     """Drafts a user may see: their own, those their chain role touches, all for auditors."""
-    if user.is_superuser or user.has_perm("reviewflow.view_auditevent"):
+    if user.is_auditor:
         return Q()
     led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
     return (Q(drafter=user) | Q(section_head=user) | Q(deputy=user) | Q(head=user)

@@ -1,4 +1,6 @@
 """Viewflow's process for one review round; its artifact is the draft under review."""
+from functools import cached_property
+
 from viewflow.workflow.models import Process
 
 from reviewflow.models import Draft
@@ -10,6 +12,7 @@ class ReviewProcess(Process):
     class Meta:
         proxy = True
 
-    @property
+    @cached_property
     def draft(self) -> Draft:
+        # The gates of one advance share this process object; the draft is read once, after the service saved it.
         return Draft.objects.get(pk=self.artifact_object_id)

@@ -20,6 +20,13 @@ def _payload(request) -> dict:
     return data
 
 
+def _text(data: dict, name: str) -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str):
+        raise InvalidInput(_("“%(name)s” must be text.") % {"name": name}, fields={name: _("Must be text.")})
+    return value
+
+
 def _version(data: dict) -> int:
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
@@ -89,10 +96,8 @@ class SubmitView(APIView):
 
 class DismissFindingView(APIView):
     def post(self, request, draft_id: int, finding_id: int):
-        reason = _payload(request).get("reason", "")
-        if not isinstance(reason, str):
-            raise InvalidInput(_("“reason” must be text."))
-        services.dismiss_finding(draft_id=draft_id, user=request.user, finding_id=finding_id, reason=reason)
+        services.dismiss_finding(draft_id=draft_id, user=request.user, finding_id=finding_id,
+                                 reason=_text(_payload(request), "reason"))
         return _answer(request, draft_id)
 
 
@@ -105,10 +110,10 @@ class ApplySuggestionView(APIView):
 class SignView(APIView):
     def post(self, request, draft_id: int):
         data = _payload(request)
-        comment, proofread = data.get("comment", ""), data.get("proofread", False)
-        if not isinstance(comment, str) or not isinstance(proofread, bool):
-            raise InvalidInput(_("“comment” must be text and “proofread” true or false."))
-        services.sign(draft_id=draft_id, user=request.user, version=_version(data), comment=comment,
+        proofread = data.get("proofread", False)
+        if not isinstance(proofread, bool):
+            raise InvalidInput(_("“proofread” must be true or false."), fields={"proofread": _("Must be true or false.")})
+        services.sign(draft_id=draft_id, user=request.user, version=_version(data), comment=_text(data, "comment"),
                       proofread=proofread)
         return _answer(request, draft_id)
 
@@ -116,19 +121,14 @@ class SignView(APIView):
 class ReturnView(APIView):
     def post(self, request, draft_id: int):
         data = _payload(request)
-        reason = data.get("reason", "")
-        if not isinstance(reason, str):
-            raise InvalidInput(_("“reason” must be text."))
-        services.return_draft(draft_id=draft_id, user=request.user, version=_version(data), reason=reason)
+        services.return_draft(draft_id=draft_id, user=request.user, version=_version(data),
+                              reason=_text(data, "reason"))
         return _answer(request, draft_id)
 
 
 class WithdrawView(APIView):
     def post(self, request, draft_id: int):
-        reason = _payload(request).get("reason", "")
-        if not isinstance(reason, str):
-            raise InvalidInput(_("“reason” must be text."))
-        services.withdraw(draft_id=draft_id, user=request.user, reason=reason)
+        services.withdraw(draft_id=draft_id, user=request.user, reason=_text(_payload(request), "reason"))
         return _answer(request, draft_id)
 
 

@@ -69,7 +69,8 @@ def submit(*, draft_id: int, user: User) -> CheckRun:
     draft.return_reason, draft.returned_by = "", None
     draft.save()
     audit_record(draft=draft, actor=user, event="draft.submitted",
-                 data={"chain": {step: person.username for step, person in chain.items()}})
+                 data={"chain": {step: person.username for step, person in chain.items()},
+                       "chain_names": [str(person) for person in chain.values()]})
     engine.get().start(draft, run)
     return run
 
@@ -291,7 +292,7 @@ def publish(*, draft_id: int) -> Draft:
 def withdraw(*, draft_id: int, user: User, reason: str) -> Draft:
     """The principal leader or an administrator takes a published item down, with a reason."""
     draft = lock_draft(draft_id, user)
-    if not (user.is_superuser or user.pk == draft.head_id):
+    if not draft.may_withdraw(user):
         raise NotAllowed(_("Only the principal leader or an administrator may withdraw a published item."))
     if draft.status != Status.PUBLISHED:
         raise WrongStatus(status=draft.get_status_display())

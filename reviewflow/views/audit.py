@@ -33,7 +33,7 @@ def _auditor_only(view):
     """Only administrators and auditors read the audit trail."""
     @login_required
     def guarded(request, *args, **kwargs):
-        if not (request.user.is_superuser or request.user.has_perm("reviewflow.view_auditevent")):
+        if not request.user.is_auditor:
             raise PermissionDenied
         return view(request, *args, **kwargs)
     return guarded

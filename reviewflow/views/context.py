@@ -15,5 +15,5 @@ def navigation(request) -> dict:
         "inbox_count": inbox_for(user).count(),
         "unread_count": unread.count(),
         "unread_notifications": unread[:NAV_NOTIFICATIONS],
-        "is_auditor": user.is_superuser or user.has_perm("reviewflow.view_auditevent"),
+        "is_auditor": user.is_auditor,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import AuditEvent, Draft, Step, User
+from ..models import AuditEvent, Draft, Step
 
 EVENT_NAMES = {
     "draft.created": gettext_lazy("Draft created"),
@@ -27,11 +27,6 @@ EVENT_NAMES = {
 
 def event_name(code: str) -> str:
     return str(EVENT_NAMES.get(code, code))
-
-
-def _display_names(usernames: list[str]) -> list[str]:
-    names = {user.username: str(user) for user in User.objects.filter(username__in=usernames)}
-    return [names.get(username, username) for username in usernames]
 
 
 def event_summary(event: AuditEvent) -> str:
@@ -57,7 +52,8 @@ def event_summary(event: AuditEvent) -> str:
     if data.get("count"):
         parts.append(_("%(count)s signatures voided") % {"count": data["count"]})
     if data.get("chain"):
-        parts.append(_("chain: %(people)s") % {"people": " → ".join(_display_names(list(data["chain"].values())))})
+        people = data.get("chain_names") or list(data["chain"].values())
+        parts.append(_("chain: %(people)s") % {"people": " → ".join(people)})
     if data.get("error"):
         parts.append(data["error"])
     return " · ".join(parts)

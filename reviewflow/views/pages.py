@@ -71,7 +71,7 @@ def draft_detail(request, draft_id: int):
         "changed": selectors.versions_between(draft, mark_seen(user=request.user, draft=draft)),
         "can_edit": draft.drafter_id == request.user.pk and draft.status in EDITABLE_STATUSES,
         "is_signer": draft.open_step is not None and draft.assignee_id(draft.open_step) == request.user.pk,
-        "can_withdraw": draft.status == Status.PUBLISHED and (request.user.is_superuser or draft.head_id == request.user.pk),
+        "can_withdraw": draft.status == Status.PUBLISHED and draft.may_withdraw(request.user),
         **_choices(),
     })
 

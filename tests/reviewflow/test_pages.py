@@ -6,7 +6,9 @@ import io
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from reviewflow import services
 from reviewflow.models import Draft, Notification, SeenVersion, Status
@@ -202,3 +204,16 @@ def test_admin_site_speaks_chinese(org):
     fully_signed(org)
     events = admin.get("/admin/reviewflow/auditevent/").content.decode()
     assert "签批" in events and "操作人" in events
+
+
+def test_audit_list_costs_the_same_queries_however_many_submissions_it_shows(org):
+    admin = logged_in(org["admin"])
+    submit_and_check(make_draft(org["drafter"]))
+    with CaptureQueriesContext(connection) as few:
+        assert admin.get("/audit/").status_code == 200
+    for n in range(4):
+        submit_and_check(make_draft(org["drafter"], title=f"第{n}篇"))
+    with CaptureQueriesContext(connection) as many:
+        page = admin.get("/audit/").content.decode()
+    assert len(many) == len(few)
+    assert "张拟稿 → 李股长 → 王分管 → 赵局长" in page

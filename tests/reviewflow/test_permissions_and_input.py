@@ -197,3 +197,17 @@ def test_windows_line_ends_from_a_form_are_normalised_not_refused(org):
                                              format="json")
     assert answer.status_code == 201, answer.json()
     assert answer.json()["body"] == "第一段。\n第二段。\n第三段。"
+
+
+@pytest.mark.parametrize("action,payload,field", [
+    ("return", {"version": 1, "reason": 42}, "reason"),
+    ("sign", {"version": 1, "comment": ["同意"]}, "comment"),
+    ("sign", {"version": 1, "proofread": "yes"}, "proofread"),
+])
+def test_wrongly_typed_fields_are_named_and_change_nothing(org, action, payload, field):
+    draft = submit_and_check(make_draft(org["drafter"]))
+    before = snapshot(draft.pk)
+    answer = client_for(org["section_head"]).post(f"/api/v1/drafts/{draft.pk}/{action}/", payload, format="json")
+    assert answer.status_code == 400
+    assert field in answer.json()["fields"]
+    assert snapshot(draft.pk) == before
