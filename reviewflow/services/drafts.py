@@ -10,6 +10,7 @@ from ..errors import InvalidInput, NotAllowed, NotFound, StaleVersion, WrongStat
 from ..models import EDITABLE_STATUSES, Draft, DraftVersion, Finding, Signature, Status, User
 from .content import Content, clean_content, content_of
 from .locking import lock_draft
+from .steps import set_status
 
 
 def _store_version(draft: Draft, content: Content, author: User) -> DraftVersion:
@@ -49,8 +50,7 @@ def _new_version(draft: Draft, content: Content, user: User, *, event: str, data
     draft.version += 1
     _store_version(draft, content, user)
     voided = Signature.objects.filter(draft=draft, voided_at__isnull=True).update(voided_at=timezone.now())
-    draft.status = Status.DRAFT
-    draft.status_changed_at = timezone.now()
+    set_status(draft, Status.DRAFT)
     draft.save()
     audit_record(draft=draft, actor=user, event=event, data=data)
     if voided:

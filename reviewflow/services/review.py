@@ -1,7 +1,5 @@
-"""The review round: submit, check, dismiss, sign or return, publish, withdraw."""
+"""The review round: submit, dismiss a finding, sign or return, publish, withdraw."""
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +13,6 @@ from ..models import (
     SIGNING_ORDER,
     CheckRun,
     Draft,
-    DraftVersion,
     Finding,
     Signature,
     Status,
@@ -26,17 +23,9 @@ from .dictionary import propose_allow_term
 from .locking import lock_draft
 from .notifications import notify
 from .organisation import signing_chain
+from .steps import current_version, open_step, set_status
 
 NEXT_STATUS = {Step.SECTION_HEAD: Status.AWAITING_DEPUTY, Step.DEPUTY: Status.AWAITING_HEAD}
-
-
-def _set_status(draft: Draft, status: str) -> None:
-    draft.status = status
-    draft.status_changed_at = timezone.now()
-
-
-def _current_version(draft: Draft) -> DraftVersion:
-    return DraftVersion.objects.get(draft=draft, number=draft.version)
 
 
 def _require_reason(reason: str, message: str) -> str:
@@ -60,11 +49,11 @@ def submit(*, draft_id: int, user: User) -> CheckRun:
     draft.section_head, draft.deputy, draft.head = chain[Step.SECTION_HEAD], chain[Step.DEPUTY], chain[Step.HEAD]
     # A new round: signatures of an earlier round on this version no longer count.
     Signature.objects.filter(draft=draft, voided_at__isnull=True).update(voided_at=timezone.now())
-    run, _created = CheckRun.objects.get_or_create(version=_current_version(draft), purpose=CheckRun.Purpose.SUBMISSION)
+    run, _created = CheckRun.objects.get_or_create(version=current_version(draft), purpose=CheckRun.Purpose.SUBMISSION)
     if run.status == CheckRun.State.FAILED:
         run.status, run.error = CheckRun.State.PENDING, ""
         run.save(update_fields=["status", "error"])
-    _set_status(draft, Status.CHECKING)
+    set_status(draft, Status.CHECKING)
     draft.pending_check = run
     draft.return_reason, draft.returned_by = "", None
     draft.save()
@@ -73,104 +62,6 @@ def submit(*, draft_id: int, user: User) -> CheckRun:
                        "chain_names": [str(person) for person in chain.values()]})
     engine.get().start(draft, run)
     return run
-
-
-@transaction.atomic
-def mark_check_running(*, check_run_id: int) -> bool:
-    """Claim a check for running; False when it already has its result."""
-    run = CheckRun.objects.select_for_update().get(pk=check_run_id)
-    if run.status == CheckRun.State.DONE:
-        return False
-    run.status, run.started_at, run.attempts = CheckRun.State.RUNNING, timezone.now(), run.attempts + 1
-    run.save(update_fields=["status", "started_at", "attempts"])
-    return True
-
-
-def _carried_dismissals(run: CheckRun) -> dict[tuple, Finding]:
-    """Dismissals made on the same version stay valid when that version is checked again."""
-    earlier = Finding.objects.filter(
-        check_run__version=run.version, dismissed_at__isnull=False
-    ).exclude(check_run=run)
-    return {(f.field, f.start, f.end, f.rule): f for f in earlier}
-
-
-def _store_findings(run: CheckRun, findings: Iterable[tuple[str, object]]) -> list[Finding]:
-    carried = _carried_dismissals(run)
-    rows = []
-    for field, found in findings:
-        row = Finding(
-            check_run=run, field=field, start=found.start, end=found.end, text=found.text[:200],
-            suggestion=found.suggestion, kind=found.kind, severity=found.severity,
-            message=found.message[:300], rule=found.rule,
-        )
-        earlier = carried.get((field, found.start, found.end, found.rule))
-        if earlier is not None:
-            row.dismissed_by, row.dismiss_reason, row.dismissed_at = (
-                earlier.dismissed_by, earlier.dismiss_reason, earlier.dismissed_at)
-        rows.append(row)
-    return Finding.objects.bulk_create(rows)
-
-
-@transaction.atomic
-def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, object]] | None) -> Draft:
-    """Store a check's findings once, then route the draft if it still waits on this check.
-
-    A clean result is the drafter's signature on that version; findings send it back for revision.
-    `findings` is None when the result is already stored (a redelivered or repeated task).
-    """
-    run = CheckRun.objects.select_related("version").get(pk=check_run_id)
-    draft = lock_draft(run.version.draft_id)
-    run = CheckRun.objects.select_for_update().get(pk=check_run_id)
-    if run.status != CheckRun.State.DONE and findings is not None:
-        stored = _store_findings(run, findings)
-        run.status, run.finished_at, run.error = CheckRun.State.DONE, timezone.now(), ""
-        run.save(update_fields=["status", "finished_at", "error"])
-        audit_record(draft=draft, actor=None, event="check.completed",
-                     data={"check": run.pk, "purpose": run.purpose, "findings": len(stored),
-                           "version": run.version.number})
-    if run.status != CheckRun.State.DONE or draft.status != Status.CHECKING or draft.pending_check_id != run.pk:
-        return draft
-    draft.pending_check = None
-    if run.findings.filter(severity__in=("error", "warning"), dismissed_at__isnull=True).exists():
-        _set_status(draft, Status.NEEDS_REVISION)
-        draft.save()
-        audit_record(draft=draft, actor=None, event="check.needs_revision", data={"check": run.pk})
-        notify(user=draft.drafter, draft=draft, message=_("The typo check found problems in “%(title)s”; revise or dismiss them, then submit again.") % {"title": draft.title})
-    elif run.purpose == CheckRun.Purpose.SUBMISSION:
-        Signature.objects.create(draft=draft, version=run.version, step=Step.DRAFTER, user=draft.drafter,
-                                 content_hash=draft.content_hash)
-        audit_record(draft=draft, actor=draft.drafter, event="review.signed", data={"step": Step.DRAFTER})
-        _open_step(draft, Status.AWAITING_SECTION_HEAD)
-    else:
-        audit_record(draft=draft, actor=None, event="check.final_passed", data={"check": run.pk})
-        _open_step(draft, Status.AWAITING_HEAD)
-    engine.get().advance(draft)
-    return draft
-
-
-@transaction.atomic
-def mark_check_failed(*, check_run_id: int, error: str) -> None:
-    """A check that cannot finish hands the draft back to its drafter instead of leaving it checking."""
-    run = CheckRun.objects.select_related("version").get(pk=check_run_id)
-    draft = lock_draft(run.version.draft_id)
-    run = CheckRun.objects.select_for_update().get(pk=check_run_id)
-    if run.status == CheckRun.State.DONE:
-        return
-    run.status, run.error, run.finished_at = CheckRun.State.FAILED, error[:2000], timezone.now()
-    run.save(update_fields=["status", "error", "finished_at"])
-    audit_record(draft=draft, actor=None, event="check.failed", data={"check": run.pk, "error": error[:200]})
-    if draft.status == Status.CHECKING and draft.pending_check_id == run.pk:
-        draft.pending_check = None
-        _set_status(draft, Status.NEEDS_REVISION)
-        draft.save()
-        engine.get().advance(draft)
-        notify(user=draft.drafter, draft=draft, message=_("The typo check of “%(title)s” could not run; please submit again.") % {"title": draft.title})
-
-
-def _open_step(draft: Draft, status: str) -> None:
-    _set_status(draft, status)
-    draft.save()
-    notify(user=draft.holder, draft=draft, message=_("“%(title)s” waits for your signature.") % {"title": draft.title})
 
 
 @transaction.atomic
@@ -197,7 +88,7 @@ def dismiss_finding(*, draft_id: int, user: User, finding_id: int, reason: str) 
     return finding
 
 
-def _guard_open_step(draft: Draft, user: User, version: int) -> str:
+def _guardopen_step(draft: Draft, user: User, version: int) -> str:
     step = draft.open_step
     if step is None:
         if user.pk not in (draft.section_head_id, draft.deputy_id, draft.head_id):
@@ -217,25 +108,25 @@ def _guard_open_step(draft: Draft, user: User, version: int) -> str:
 def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofread: bool = False) -> Signature:
     """Sign the open step on the version the signer read; the last signature publishes."""
     draft = lock_draft(draft_id, user)
-    step = _guard_open_step(draft, user, version)
+    step = _guardopen_step(draft, user, version)
     if draft.key and not proofread:
         raise InvalidInput(_("This is a key manuscript: confirm that you proofread it word by word (逐字核校)."))
     comment = (comment or "").strip()
     if len(comment) > 2000:
         raise InvalidInput(_("The comment is too long: at most 2000 characters."))
-    signature = Signature.objects.create(draft=draft, version=_current_version(draft), step=step, user=user,
+    signature = Signature.objects.create(draft=draft, version=current_version(draft), step=step, user=user,
                                          content_hash=draft.content_hash, comment=comment, proofread=bool(proofread))
     audit_record(draft=draft, actor=user, event="review.signed",
                  data={"step": step, "comment": comment, "proofread": bool(proofread)})
     if step == Step.DEPUTY and draft.key:
         # Key manuscripts: the final text is checked again before the principal leader signs.
-        run, _created = CheckRun.objects.get_or_create(version=_current_version(draft), purpose=CheckRun.Purpose.FINAL)
-        _set_status(draft, Status.CHECKING)
+        run, _created = CheckRun.objects.get_or_create(version=current_version(draft), purpose=CheckRun.Purpose.FINAL)
+        set_status(draft, Status.CHECKING)
         draft.pending_check = run
         draft.save()
         audit_record(draft=draft, actor=None, event="check.final_requested", data={"check": run.pk})
     elif step in NEXT_STATUS:
-        _open_step(draft, NEXT_STATUS[step])
+        open_step(draft, NEXT_STATUS[step])
     else:
         draft.save()
     engine.get().advance(draft)
@@ -246,9 +137,9 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
 def return_draft(*, draft_id: int, user: User, version: int, reason: str) -> Draft:
     """A signer sends the draft back to its drafter, with the reason."""
     draft = lock_draft(draft_id, user)
-    step = _guard_open_step(draft, user, version)
+    step = _guardopen_step(draft, user, version)
     reason = _require_reason(reason, _("Say why the draft is returned."))
-    _set_status(draft, Status.RETURNED)
+    set_status(draft, Status.RETURNED)
     draft.return_reason, draft.returned_by = reason, user
     draft.save()
     audit_record(draft=draft, actor=user, event="review.returned", data={"step": step, "reason": reason})
@@ -280,7 +171,7 @@ def publish(*, draft_id: int) -> Draft:
     if draft.status != Status.AWAITING_HEAD:
         raise WrongStatus(status=draft.get_status_display())
     verify_signatures(draft)
-    _set_status(draft, Status.PUBLISHED)
+    set_status(draft, Status.PUBLISHED)
     draft.published_at = timezone.now()
     draft.save()
     audit_record(draft=draft, actor=None, event="draft.published")
@@ -297,7 +188,7 @@ def withdraw(*, draft_id: int, user: User, reason: str) -> Draft:
     if draft.status != Status.PUBLISHED:
         raise WrongStatus(status=draft.get_status_display())
     reason = _require_reason(reason, _("Say why the item is withdrawn."))
-    _set_status(draft, Status.WITHDRAWN)
+    set_status(draft, Status.WITHDRAWN)
     draft.withdrawn_at = timezone.now()
     draft.save()
     audit_record(draft=draft, actor=user, event="draft.withdrawn", data={"reason": reason})

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from reviewflow import services
 from reviewflow.models import Draft, Notification, SeenVersion, Status
 from reviewflow.templatetags.reviewflow import marked_text
-from tests.factories import demo_org, fully_signed, make_draft, run_pending_check, sign_as, submit_and_check
+from tests.factories import demo_org, fully_signed, make_draft, submit_and_check
 
 pytestmark = pytest.mark.django_db
 
