@@ -7,6 +7,7 @@ reset), else SQLite and an embedded Redis under var/bench/. Starts `manage.py ru
 worker, then measures: full four-signature cycles per second (one client, then several), p50/p99 of a sign request,
 and the latency from submit to the check's result being visible.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,10 +68,14 @@ def login(username: str) -> Api:
 
 def one_cycle(clients: dict[str, Api], sign_times: list[float], check_times: list[float], n: int) -> None:
     drafter = clients["drafter"]
-    status, draft = drafter.call("POST", "/drafts/", {
-        "title": f"区政务服务管理局召开第{n}次政务公开工作会议",
-        "body": "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 5,
-    })
+    status, draft = drafter.call(
+        "POST",
+        "/drafts/",
+        {
+            "title": f"区政务服务管理局召开第{n}次政务公开工作会议",
+            "body": "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 5,
+        },
+    )
     assert status == 201, draft
     started = time.perf_counter()
     status, _ = drafter.call("POST", f"/drafts/{draft['id']}/submit/")
@@ -117,8 +122,12 @@ def main() -> int:
     parser.add_argument("--cycles", type=int, default=40)
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
-    env = {**os.environ, "DATABASE_URL": _bench_database_url(), "DJANGO_SETTINGS_MODULE": "settings.base",
-           "REVIEWFLOW_QUEUE": "reviewflow-bench"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": _bench_database_url(),
+        "DJANGO_SETTINGS_MODULE": "settings.base",
+        "REVIEWFLOW_QUEUE": "reviewflow-bench",
+    }
     processes: list[subprocess.Popen] = []
     redis = None
     if not os.environ.get("REDIS_URL"):
@@ -131,18 +140,47 @@ def main() -> int:
     python = sys.executable
     try:
         subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-        subprocess.run([python, "manage.py", "seed_demo", "-v0"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [python, "manage.py", "seed_demo", "-v0"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
         (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        log = open(ROOT / "var" / "bench" / "bench.log", "w")
-        subprocess.run([python, "-m", "celery", "-A", "settings", "purge", "-f", "-Q", "reviewflow-bench"],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        processes.append(subprocess.Popen(
-            [python, "-m", "celery", "-A", "settings", "worker", "--pool=solo", "-Q", "reviewflow-bench",
-             "--loglevel=WARNING"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
-        processes.append(subprocess.Popen(
-            [python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"], cwd=ROOT, env=env,
-            stdout=log, stderr=subprocess.STDOUT))
+        log = open(ROOT / "var" / "bench" / "bench.log", "w")  # noqa: SIM115 (the worker keeps it)
+        subprocess.run(
+            [python, "-m", "celery", "-A", "settings", "purge", "-f", "-Q", "reviewflow-bench"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        processes.append(
+            subprocess.Popen(
+                [
+                    python,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "settings",
+                    "worker",
+                    "--pool=solo",
+                    "-Q",
+                    "reviewflow-bench",
+                    "--loglevel=WARNING",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        processes.append(
+            subprocess.Popen(
+                [python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -157,9 +195,11 @@ def main() -> int:
         print(f"database: {database}; server: runserver (threaded); worker: celery --pool=solo")
         for clients_n in (1, args.clients):
             rate, signs, checks = run_cycles(args.cycles, clients_n)
-            print(f"clients={clients_n}: {rate:.2f} full cycles/s over {args.cycles} cycles; "
-                  f"sign p50 {_ms(signs, 50):.1f} ms, p99 {_ms(signs, 99):.1f} ms (n={len(signs)}); "
-                  f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms")
+            print(
+                f"clients={clients_n}: {rate:.2f} full cycles/s over {args.cycles} cycles; "
+                f"sign p50 {_ms(signs, 50):.1f} ms, p99 {_ms(signs, 99):.1f} ms (n={len(signs)}); "
+                f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms"
+            )
     finally:
         for process in processes:
             process.terminate()

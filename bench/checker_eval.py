@@ -1,5 +1,6 @@
 """Print the checker's figures: SIGHAN-2015 (pycorrector's metric and character level), clean-text false flags,
 throughput, warm-up time and memory."""
+
 from __future__ import annotations
 
 import subprocess
@@ -33,7 +34,7 @@ def apply(text: str, findings: list[Finding]) -> str:
     out, at = [], 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         if f.suggestion is not None and f.start >= at:
-            out.append(text[at:f.start] + f.suggestion)
+            out.append(text[at : f.start] + f.suggestion)
             at = f.end
     return "".join(out) + text[at:]
 
@@ -53,8 +54,10 @@ def sighan() -> None:
         print(f"  [{name}] {sentence_level(sources, targets, predictions).line('pycorrector sentence level')}")
         print(f"  [{name}] {detection.line('char detection')}")
         print(f"  [{name}] {correction.line('char correction')}")
-        print(f"  [{name}] correct sentences changed: {false_alarm_rate(sources, targets, predictions):.2%}, "
-              f"flagged at all: {flagged:.2%}; {seconds:.1f} s")
+        print(
+            f"  [{name}] correct sentences changed: {false_alarm_rate(sources, targets, predictions):.2%}, "
+            f"flagged at all: {flagged:.2%}; {seconds:.1f} s"
+        )
 
 
 def clean_text(name: str, text: str) -> None:
@@ -63,9 +66,11 @@ def clean_text(name: str, text: str) -> None:
     by_kind = Counter(f.kind for f in findings)
     errors = sum(f.severity == "error" for f in findings)
     lm_free = sum(by_kind[k] for k in ("punctuation", "format"))
-    print(f"{name}: {len(text)} chars, {len(findings)} findings = {1000 * len(findings) / len(text):.2f} "
-          f"per 1,000 chars ({dict(by_kind)}); errors {errors}; "
-          f"typo/wording/repeat {1000 * (len(findings) - lm_free) / len(text):.2f} per 1,000 chars")
+    print(
+        f"{name}: {len(text)} chars, {len(findings)} findings = {1000 * len(findings) / len(text):.2f} "
+        f"per 1,000 chars ({dict(by_kind)}); errors {errors}; "
+        f"typo/wording/repeat {1000 * (len(findings) - lm_free) / len(text):.2f} per 1,000 chars"
+    )
 
 
 def throughput(text: str) -> None:

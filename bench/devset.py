@@ -1,4 +1,5 @@
 """Dev set for tuning: held-out People's Daily sentences with confusion-set substitutions injected."""
+
 from __future__ import annotations
 
 import random
@@ -34,7 +35,6 @@ def dev_pairs(seed: int = 7, part: int = 0, path: Path | None = None) -> list[tu
     return pairs
 
 
-
 def _swapped_pairs(swap: dict[str, str] | None, wanted: str, seed: int, part: int) -> list[tuple[str, str]]:
     """Held-out sentences with a standalone `wanted` word: half get one swapped (by `swap`, else at random)."""
     from checks.tagging import tagger
@@ -52,7 +52,7 @@ def _swapped_pairs(swap: dict[str, str] | None, wanted: str, seed: int, part: in
             at = rng.choice(offsets)
             ch = sentence[at]
             swapped = swap[ch] if swap else rng.choice([c for c in wanted if c != ch])
-            pairs.append((sentence[:at] + swapped + sentence[at + 1:], sentence))
+            pairs.append((sentence[:at] + swapped + sentence[at + 1 :], sentence))
         else:
             pairs.append((sentence, sentence))
     return pairs
@@ -69,7 +69,7 @@ def particle_pairs(seed: int = 7, part: int = 0, written_as_de: bool = False) ->
 
 
 def function_word_pairs(seed: int = 7, part: int = 0) -> list[tuple[str, str]]:
-    """Return (source, target) pairs from held-out sentences with a standalone 在/再, 已/以, ...: half get one swapped."""
+    """Return (source, target) pairs from held-out sentences with a standalone 在/再, 已/以, ...: half get one swap."""
     from checks.function_words import TWINS
 
     return _swapped_pairs(TWINS, "".join(TWINS), seed, part)

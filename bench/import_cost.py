@@ -1,4 +1,5 @@
 """Compare what `import pycorrector` (torch + transformers) costs with our checker's warm-up: seconds and RSS."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,10 @@ print(json.dumps({{"seconds": round(elapsed, 2), "peak_rss_mb": round(rss_mb, 1)
 CASES = {
     "pycorrector (import only, torch+transformers)": ("/tmp/pcvenv/bin/python", "import pycorrector"),
     "pycorrector Corrector() (kenlm model not shipped)": (
-        "/tmp/pcvenv/bin/python", "import pycorrector\ntry:\n    pycorrector.Corrector()\nexcept Exception as e:\n"
-        "    print(type(e).__name__, str(e)[:120])"),
+        "/tmp/pcvenv/bin/python",
+        "import pycorrector\ntry:\n    pycorrector.Corrector()\nexcept Exception as e:\n"
+        "    print(type(e).__name__, str(e)[:120])",
+    ),
     "checks.warm_up() (ours)": (str(ROOT / ".venv/bin/python"), "import checks\nchecks.warm_up()"),
 }
 
@@ -29,8 +32,14 @@ def measure(python: str, body: str) -> str:
     """Run `body` in a fresh interpreter and return its timing line (or why it could not run)."""
     if not Path(python).exists():
         return f"interpreter {python} missing (see bench/README in the report: create /tmp/pcvenv)"
-    done = subprocess.run([python, "-c", _MEASURE.format(body=body)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    done = subprocess.run(
+        [python, "-c", _MEASURE.format(body=body)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         return f"failed: {done.stderr.strip().splitlines()[-1:]}"

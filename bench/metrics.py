@@ -1,4 +1,5 @@
 """Correction metrics: pycorrector's sentence-level P/R/F1 and SIGHAN-style character-level scores."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ class Scores:
 
     def line(self, name: str) -> str:
         """Format as one printable line."""
-        return (f"{name}: P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f} "
-                f"(TP={self.tp} FP={self.fp} FN={self.fn})")
+        return (
+            f"{name}: P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f} "
+            f"(TP={self.tp} FP={self.fp} FN={self.fn})"
+        )
 
 
 def scores(tp: int, fp: int, fn: int) -> Scores:
@@ -32,7 +35,7 @@ def scores(tp: int, fp: int, fn: int) -> Scores:
 def sentence_level(sources: list[str], targets: list[str], predictions: list[str]) -> Scores:
     """pycorrector's rule: an erroneous sentence counts only if fully corrected; any change to a clean one is FP."""
     tp = fp = fn = 0
-    for source, target, predicted in zip(sources, targets, predictions):
+    for source, target, predicted in zip(sources, targets, predictions, strict=False):
         if source == target:
             fp += predicted != target
         elif predicted == target:
@@ -46,10 +49,10 @@ def char_level(sources: list[str], targets: list[str], predictions: list[str]) -
     """Character-level detection and correction scores over same-length sentence pairs."""
     det = [0, 0, 0]
     cor = [0, 0, 0]
-    for source, target, predicted in zip(sources, targets, predictions):
+    for source, target, predicted in zip(sources, targets, predictions, strict=False):
         if not len(source) == len(target) == len(predicted):
             continue
-        for s, t, p in zip(source, target, predicted):
+        for s, t, p in zip(source, target, predicted, strict=False):
             wrong, flagged = s != t, s != p
             det[0] += wrong and flagged
             det[1] += flagged and not wrong
@@ -62,5 +65,5 @@ def char_level(sources: list[str], targets: list[str], predictions: list[str]) -
 
 def false_alarm_rate(sources: list[str], targets: list[str], predictions: list[str]) -> float:
     """Share of already-correct sentences that the checker changed."""
-    clean = [(t, p) for s, t, p in zip(sources, targets, predictions) if s == t]
+    clean = [(t, p) for s, t, p in zip(sources, targets, predictions, strict=False) if s == t]
     return sum(t != p for t, p in clean) / len(clean) if clean else 0.0

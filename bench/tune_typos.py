@@ -1,4 +1,5 @@
 """Grid-search the typo thresholds on injected-error dev sets (never on SIGHAN) and print the scores."""
+
 from __future__ import annotations
 
 import itertools
@@ -7,12 +8,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.devset import dev_pairs, function_word_pairs, particle_pairs  # noqa: E402
-from bench.metrics import false_alarm_rate, sentence_level  # noqa: E402
-from checks.corpus import review_corpora  # noqa: E402
-from checks.function_words import find_function_word_swaps  # noqa: E402
-from checks.particles import find_particle_misuse  # noqa: E402
-from checks.typos import TypoParams, find_typos  # noqa: E402
+from bench.devset import dev_pairs, function_word_pairs, particle_pairs
+from bench.metrics import false_alarm_rate, sentence_level
+from checks.corpus import review_corpora
+from checks.function_words import find_function_word_swaps
+from checks.particles import find_particle_misuse
+from checks.typos import TypoParams, find_typos
 
 
 def corrected(text: str, params: TypoParams) -> str:
@@ -44,13 +45,17 @@ def swapped_words(layer: str, part: int) -> None:
         layer_scores(f"particles part {part} random swaps", particle_pairs(part=part), find_particle_misuse)
         pairs = particle_pairs(part=part, written_as_de=True)
         for veto in (-1.0, -1.5, -2.0, -2.5, -3.0):
-            layer_scores(f"particles part {part} 地/得 written as 的, LM veto {veto}", pairs,
-                         lambda s, v=veto: find_particle_misuse(s, min_lm_gain=v))
+            layer_scores(
+                f"particles part {part} 地/得 written as 的, LM veto {veto}",
+                pairs,
+                lambda s, v=veto: find_particle_misuse(s, min_lm_gain=v),
+            )
         return
     pairs = function_word_pairs(part=part)
     for gain in (3.0, 3.5, 4.0, 4.5, 5.0):
-        layer_scores(f"function words part {part} gain {gain}", pairs,
-                     lambda s, g=gain: find_function_word_swaps(s, min_gain=g))
+        layer_scores(
+            f"function words part {part} gain {gain}", pairs, lambda s, g=gain: find_function_word_swaps(s, min_gain=g)
+        )
 
 
 def apply_findings(text: str, findings: list) -> str:
@@ -72,8 +77,12 @@ def main() -> None:
     bases = [float(b) for b in sys.argv[2:]] or [2.5, 3.0, 3.5]
     grid = itertools.product(bases, (1.0,), (10.0,), (2.0, 3.0), (1.0, 2.0))
     for base, fuzzy, ratio, cover_extra, nonword_extra in grid:
-        params = TypoParams(gain=(base, base + 1.0, base + 2.0, base + fuzzy), covered_ratio=ratio,
-                            covered_extra=cover_extra, nonword_extra=nonword_extra)
+        params = TypoParams(
+            gain=(base, base + 1.0, base + 2.0, base + fuzzy),
+            covered_ratio=ratio,
+            covered_extra=cover_extra,
+            nonword_extra=nonword_extra,
+        )
         print(params, "| news", evaluate(news, params), "| reviews", evaluate(reviews, params), flush=True)
 
 

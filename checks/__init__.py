@@ -1,5 +1,6 @@
 """Offline checker for official texts: character typos, 的/地/得 misuse, swapped function words, official-writing
 rules and the organisation dictionary."""
+
 from __future__ import annotations
 
 from checks import confusables, dictionary, lm, repeats, tagging, typos, wording
@@ -12,9 +13,17 @@ from checks.typos import find_typos
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
-_RESOURCES = (lm.model, confusables.confusion_sets, dictionary.word_freq, dictionary.replacement_index,
-              wording.confusion_table, wording.context_rules, repeats.reduplications, typos.government_terms,
-              tagging.tagger)
+_RESOURCES = (
+    lm.model,
+    confusables.confusion_sets,
+    dictionary.word_freq,
+    dictionary.replacement_index,
+    wording.confusion_table,
+    wording.context_rules,
+    repeats.reduplications,
+    typos.government_terms,
+    tagging.tagger,
+)
 
 
 def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:

@@ -1,4 +1,5 @@
 """Character n-gram language model estimated with interpolated modified Kneser-Ney and written as ARPA."""
+
 from __future__ import annotations
 
 import math
@@ -17,7 +18,7 @@ def count_ngrams(sentences: Iterable[str], order: int) -> list[Counter[str]]:
     for sentence in sentences:
         padded = BOS + sentence + EOS
         for k in range(1, order + 1):
-            counts[k - 1].update(padded[i:i + k] for i in range(len(padded) - k + 1))
+            counts[k - 1].update(padded[i : i + k] for i in range(len(padded) - k + 1))
     return counts
 
 
@@ -28,10 +29,7 @@ def adjusted_counts(counts: list[Counter[str]]) -> list[dict[str, int]]:
     adjusted[-1] = counts[-1]  # shared, not copied: the top order is the largest table
     for k in range(order - 1, 0, -1):
         continuation: Counter[str] = Counter(gram[1:] for gram in counts[k])
-        adjusted[k - 1] = {
-            gram: (raw if gram[0] == BOS else continuation[gram])
-            for gram, raw in counts[k - 1].items()
-        }
+        adjusted[k - 1] = {gram: (raw if gram[0] == BOS else continuation[gram]) for gram, raw in counts[k - 1].items()}
     return adjusted
 
 
@@ -78,10 +76,12 @@ def estimate(counts: list[Counter[str]]) -> tuple[list[dict[str, float]], list[d
             discounted[gram[:-1]] += _discount(c, d)
         gammas = {h: discounted[h] / totals[h] for h in totals}
         lower = probs[k - 2]
-        probs.append({
-            gram: (c - _discount(c, d)) / totals[gram[:-1]] + gammas[gram[:-1]] * lower[gram[1:]]
-            for gram, c in grams.items()
-        })
+        probs.append(
+            {
+                gram: (c - _discount(c, d)) / totals[gram[:-1]] + gammas[gram[:-1]] * lower[gram[1:]]
+                for gram, c in grams.items()
+            }
+        )
         backoffs[k - 2] = gammas
         adjusted[k - 1] = {}  # done with this order's counts
     return probs, backoffs

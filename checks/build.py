@@ -1,4 +1,5 @@
 """Build the character language model once per machine: `python -m checks.build` (idempotent, cached)."""
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,7 @@ def build_lm(force: bool = False, log=print) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     sizes = ", ".join(f"{k + 1}-grams={len(level)}" for k, level in enumerate(probs))
-    log(f"built {target} ({target.stat().st_size / 1e6:.1f} MB; {sizes}) "
-        f"in {time.perf_counter() - started:.1f} s")
+    log(f"built {target} ({target.stat().st_size / 1e6:.1f} MB; {sizes}) in {time.perf_counter() - started:.1f} s")
     return target
 
 

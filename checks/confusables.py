@@ -1,5 +1,6 @@
 """Which characters a writer may have typed instead of another: same sound, similar sound, similar shape, and
 fuzzy sound (z/zh, c/ch, s/sh, n/l, -n/-ng confused, any tone)."""
+
 from __future__ import annotations
 
 import functools
@@ -53,11 +54,11 @@ def fuzzy_sound(syllable: str) -> str:
     """Fold a toneless pinyin syllable so that sounds speakers commonly confuse compare equal."""
     for retroflex, flat in _FUZZY_INITIALS:
         if syllable.startswith(retroflex):
-            syllable = flat + syllable[len(retroflex):]
+            syllable = flat + syllable[len(retroflex) :]
             break
     for back, front in _FUZZY_FINALS:
         if syllable.endswith(back):
-            return syllable[:-len(back)] + front
+            return syllable[: -len(back)] + front
     return syllable
 
 
@@ -86,15 +87,12 @@ def confusion_sets() -> dict[str, dict[str, int]]:
     _pycorrector_pinyin(candidates)
     _pycorrector_shapes(candidates)
     _pypinyin_sound_groups(candidates)
-    return {
-        ch: {c: tier for c, tier in others.items() if c in common}
-        for ch, others in candidates.items()
-    }
+    return {ch: {c: tier for c, tier in others.items() if c in common} for ch, others in candidates.items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def candidates_for(ch: str) -> dict[str, int]:
-    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is a candidate."""
+    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one."""
     known = confusion_sets.get().get(ch, {})
     if ch in _common_chars():
         return known

@@ -1,5 +1,6 @@
 """Training text: People's Daily 1998 (POS tags stripped), reviews and dictionary glosses, split into sentences;
 every 20th sentence is held out."""
+
 from __future__ import annotations
 
 import io
@@ -61,9 +62,11 @@ def gloss_text(line: str) -> str:
 
 def _lines(path: Path) -> Iterator[str]:
     if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            with io.TextIOWrapper(archive.open(archive.namelist()[0]), encoding="utf-8") as corpus:
-                yield from (gloss_text(line) for line in corpus)
+        with (
+            zipfile.ZipFile(path) as archive,
+            io.TextIOWrapper(archive.open(archive.namelist()[0]), encoding="utf-8") as corpus,
+        ):
+            yield from (gloss_text(line) for line in corpus)
         return
     tagged = path == people_daily_corpus()
     with open(path, encoding="utf-8") as corpus:

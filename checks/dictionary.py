@@ -1,4 +1,5 @@
 """Word frequencies from jieba's dictionary, used to tell whether characters form a known word."""
+
 from __future__ import annotations
 
 from checks.paths import jieba_dictionary
@@ -40,7 +41,7 @@ def replacement_index() -> dict[str, dict[str, int]]:
     for word, freq in word_freq.get().items():
         if freq >= INDEX_MIN_FREQ:
             for p, ch in enumerate(word):
-                slot = index.setdefault(word[:p] + "\0" + word[p + 1:], {})
+                slot = index.setdefault(word[:p] + "\0" + word[p + 1 :], {})
                 slot[ch] = max(freq, slot.get(ch, 0))
     return index
 
@@ -52,7 +53,7 @@ def words_by_replacement(text: str, i: int) -> dict[str, int]:
     n = len(text)
     for start in range(max(0, i - MAX_WORD_LEN + 1), i + 1):
         for end in range(max(i + 1, start + 2), min(n, start + MAX_WORD_LEN) + 1):
-            slot = index.get(text[start:i] + "\0" + text[i + 1:end])
+            slot = index.get(text[start:i] + "\0" + text[i + 1 : end])
             if slot:
                 for ch, freq in slot.items():
                     if freq > best.get(ch, 0):

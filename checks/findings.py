@@ -1,4 +1,5 @@
 """What a check reports, and the organisation dictionary a check is given."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Swapped one-character function words (再/在, 已/以, 像/向, 作/做, 哪/那): the word stands alone, so no
 dictionary word vouches for it, and the character LM clearly prefers its twin."""
+
 from __future__ import annotations
 
 from checks import lm
@@ -7,8 +8,18 @@ from checks.corpus import normalize
 from checks.findings import Finding
 from checks.tagging import tagged_clauses
 
-TWINS = {"在": "再", "再": "在", "已": "以", "以": "已", "像": "向", "向": "像", "作": "做", "做": "作", "哪": "那",
-         "那": "哪"}
+TWINS = {
+    "在": "再",
+    "再": "在",
+    "已": "以",
+    "以": "已",
+    "像": "向",
+    "向": "像",
+    "作": "做",
+    "做": "作",
+    "哪": "那",
+    "那": "哪",
+}
 # log10 gain the twin must reach, tuned on swaps injected into held-out news (bench/tune_typos.py function-words).
 MIN_GAIN = 4.0
 # 再 right before a place (再北京, 再家里) is almost always 在: all of People's Daily has four, each far below 0.
@@ -27,8 +38,17 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
             before_place = word == "再" and i + 1 < len(tokens) and tokens[i + 1][1] in PLACES
             needed = min(min_gain, PLACE_GAIN) if before_place else min_gain
             if twin and lm.substitution_gains(normalized, at, [twin])[0] >= needed:
-                findings.append(Finding(start=at, end=at + 1, rule="typo.function_word", text=word, suggestion=twin,
-                                        kind="typo", severity="warning",
-                                        message=f"疑似错别字：“{word}”可能应为“{twin}”"))
+                findings.append(
+                    Finding(
+                        start=at,
+                        end=at + 1,
+                        rule="typo.function_word",
+                        text=word,
+                        suggestion=twin,
+                        kind="typo",
+                        severity="warning",
+                        message=f"疑似错别字：“{word}”可能应为“{twin}”",
+                    )
+                )
             at += len(word)
     return findings

@@ -1,4 +1,5 @@
 """Titles of laws and regulations take 书名号: 中华人民共和国…法/条例/办法/规定 without 《》 is flagged."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,15 @@ _LAW_TITLE = re.compile(
 def find_unquoted_law_titles(text: str) -> list[Finding]:
     """Flag the full title of a PRC law or regulation written without 书名号."""
     return [
-        Finding(start=m.start(), end=m.end(), rule="format.law_title", text=m.group(),
-                suggestion=f"《{m.group()}》", kind="format", severity="warning",
-                message="法律法规名称应加书名号")
+        Finding(
+            start=m.start(),
+            end=m.end(),
+            rule="format.law_title",
+            text=m.group(),
+            suggestion=f"《{m.group()}》",
+            kind="format",
+            severity="warning",
+            message="法律法规名称应加书名号",
+        )
         for m in _LAW_TITLE.finditer(text)
     ]

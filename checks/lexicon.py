@@ -1,4 +1,5 @@
 """The organisation dictionary: its confusions and outdated formulations are flagged, its allowed terms never are."""
+
 from __future__ import annotations
 
 import re
@@ -13,16 +14,32 @@ def _occurrences(text: str, term: str) -> list[tuple[int, int]]:
 def find_lexicon_terms(text: str, lexicon: Lexicon) -> list[Finding]:
     """Flag the organisation's wrong→right pairs (error) and sensitive formulations (with their note)."""
     findings = [
-        Finding(start=start, end=end, rule="lexicon.confusion", text=wrong, suggestion=right,
-                kind="wording", severity="error", message=f"本单位规范用语：“{wrong}”应为“{right}”")
+        Finding(
+            start=start,
+            end=end,
+            rule="lexicon.confusion",
+            text=wrong,
+            suggestion=right,
+            kind="wording",
+            severity="error",
+            message=f"本单位规范用语：“{wrong}”应为“{right}”",
+        )
         for wrong, right in lexicon.confusions
         for start, end in _occurrences(text, wrong)
     ]
     findings.extend(
-        Finding(start=start, end=end, rule="lexicon.sensitive", text=term, suggestion=preferred or None,
-                kind="sensitive", severity="error",
-                message=f"“{term}”为不宜使用的表述" + (f"，建议改为“{preferred}”" if preferred else "")
-                + (f"（{note}）" if note else ""))
+        Finding(
+            start=start,
+            end=end,
+            rule="lexicon.sensitive",
+            text=term,
+            suggestion=preferred or None,
+            kind="sensitive",
+            severity="error",
+            message=f"“{term}”为不宜使用的表述"
+            + (f"，建议改为“{preferred}”" if preferred else "")
+            + (f"（{note}）" if note else ""),
+        )
         for term, preferred, note in lexicon.sensitive
         for start, end in _occurrences(text, term)
     )

@@ -1,4 +1,5 @@
 """The character language model: kenlm over the ARPA file built by `python -m checks.build`."""
+
 from __future__ import annotations
 
 import kenlm
@@ -16,9 +17,7 @@ def model() -> kenlm.Model:
     """Load the language model once per process; raise ModelNotBuilt if `python -m checks.build` never ran."""
     path = model_path()
     if not path.exists():
-        raise ModelNotBuilt(
-            f"Language model {path} is missing: run `python -m checks.build` once after install."
-        )
+        raise ModelNotBuilt(f"Language model {path} is missing: run `python -m checks.build` once after install.")
     return kenlm.Model(str(path))
 
 
@@ -35,5 +34,5 @@ def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float
     eos = i + ORDER - 1 >= len(text)
     before = text[start:end]
     base = score(before, bos, eos)
-    head, tail = before[: i - start], before[i - start + 1:]
+    head, tail = before[: i - start], before[i - start + 1 :]
     return [score(head + r + tail, bos, eos) - base for r in replacements]

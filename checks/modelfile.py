@@ -1,4 +1,5 @@
 """Where the built language model lives: a file name keyed by builder version and input hashes."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Date and number formats after GB/T 15835: full four-digit years, and 〇 (not 0, O or 零) in Chinese-numeral years."""
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,18 @@ def find_two_digit_years(text: str) -> list[Finding]:
     for m in _TWO_DIGIT_YEAR.finditer(text):
         year = int(m.group(1))
         full = f"{1900 + year if year >= 50 else 2000 + year}年"
-        findings.append(Finding(start=m.start(), end=m.end(), rule="format.two_digit_year", text=m.group(),
-                                suggestion=full, kind="format", severity="warning",
-                                message="年份应写全，不得简写为两位数字"))
+        findings.append(
+            Finding(
+                start=m.start(),
+                end=m.end(),
+                rule="format.two_digit_year",
+                text=m.group(),
+                suggestion=full,
+                kind="format",
+                severity="warning",
+                message="年份应写全，不得简写为两位数字",
+            )
+        )
     return findings
 
 
@@ -30,7 +40,16 @@ def find_mixed_year_digits(text: str) -> list[Finding]:
         year = m.group()
         fixed = year.translate(_WRONG_ZEROS)
         if fixed != year and _CHINESE_DIGITS & set(year):
-            findings.append(Finding(start=m.start(), end=m.end(), rule="format.year_zero", text=year,
-                                    suggestion=fixed, kind="format", severity="warning",
-                                    message="汉字数字年份中的“零”应写作“〇”，不得混用阿拉伯数字或字母"))
+            findings.append(
+                Finding(
+                    start=m.start(),
+                    end=m.end(),
+                    rule="format.year_zero",
+                    text=year,
+                    suggestion=fixed,
+                    kind="format",
+                    severity="warning",
+                    message="汉字数字年份中的“零”应写作“〇”，不得混用阿拉伯数字或字母",
+                )
+            )
     return findings

@@ -1,5 +1,6 @@
 """的/地/得 mix-ups (的地得不分), decided by jieba's part-of-speech tags around each particle; the character LM,
 which cannot tell the three apart, only vetoes."""
+
 from __future__ import annotations
 
 from checks import lm
@@ -43,9 +44,9 @@ def _counted(tokens: tuple[Token, ...], i: int) -> bool:
 def _is_manner(tokens: tuple[Token, ...], i: int) -> bool:
     """tokens[i] can only describe how something is done: an adverb (偷偷), a doubled word (慢慢), an idiom."""
     word, tag = tokens[i]
-    doubled = len(word) == 2 and word[0] == word[1] or len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+    doubled = (len(word) == 2 and word[0] == word[1]) or (len(word) == 4 and word[0] == word[1] and word[2] == word[3])
     idiom = tag in ("i", "l") and len(word) == 4
-    return doubled and not _counted(tokens, i) or tag == "ad" or word.startswith("很") or idiom
+    return (doubled and not _counted(tokens, i)) or tag == "ad" or word.startswith("很") or idiom
 
 
 def _starts_predicate(tokens: tuple[Token, ...], i: int, after_verb: bool) -> bool:
@@ -89,7 +90,7 @@ def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
     """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好。"""
     if tokens[i][0] != "的" or _tag(tokens, i - 1) != "v":
         return None
-    rest = [word for word, _ in tokens[i + 1:]]
+    rest = [word for word, _ in tokens[i + 1 :]]
     while rest and rest[-1] in ENDINGS:
         rest.pop()
     if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) in ADJECTIVE:
@@ -114,13 +115,16 @@ def attributive_de(tokens: tuple[Token, ...], i: int) -> str | None:
         return "的"
     noun_follows = _tag(tokens, i + 1) in NOUN
     qualified = _word(tokens, i - 2) in DEGREE and _tag(tokens, i - 1) in ADJECTIVE
-    if noun_follows and (qualified or before in OWNERS and word == "得" and len(_word(tokens, i + 1)) > 1):
+    if noun_follows and (qualified or (before in OWNERS and word == "得" and len(_word(tokens, i + 1)) > 1)):
         return "的"
     return None
 
 
-PATTERNS = {"particle.adverbial_di": adverbial_di, "particle.complement_de": complement_de,
-            "particle.attributive_de": attributive_de}
+PATTERNS = {
+    "particle.adverbial_di": adverbial_di,
+    "particle.complement_de": complement_de,
+    "particle.attributive_de": attributive_de,
+}
 
 
 def find_particle_misuse(text: str, min_lm_gain: float = MIN_LM_GAIN) -> list[Finding]:
@@ -135,11 +139,22 @@ def find_particle_misuse(text: str, min_lm_gain: float = MIN_LM_GAIN) -> list[Fi
     return findings
 
 
-def _misuse(text: str, normalized: str, at: int, tokens: tuple[Token, ...], i: int,
-            min_lm_gain: float) -> list[Finding]:
+def _misuse(
+    text: str, normalized: str, at: int, tokens: tuple[Token, ...], i: int, min_lm_gain: float
+) -> list[Finding]:
     for rule, pattern in PATTERNS.items():
         right = pattern(tokens, i)
         if right and right != text[at] and lm.substitution_gains(normalized, at, [right])[0] >= min_lm_gain:
-            return [Finding(start=at, end=at + 1, rule=rule, text=text[at], suggestion=right, kind="typo",
-                            severity="warning", message=f"“{text[at]}”应为“{right}”（的地得误用）")]
+            return [
+                Finding(
+                    start=at,
+                    end=at + 1,
+                    rule=rule,
+                    text=text[at],
+                    suggestion=right,
+                    kind="typo",
+                    severity="warning",
+                    message=f"“{text[at]}”应为“{right}”（的地得误用）",
+                )
+            ]
     return []

@@ -1,4 +1,5 @@
 """Where the checker finds the data files shipped by its pip dependencies and where it caches built models."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -15,7 +16,7 @@ def package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         raise MissingResource(f"Python package {name!r} is not installed; see requirements.txt")
-    return Path(list(spec.submodule_search_locations)[0])
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def pycorrector_data(file_name: str) -> Path:

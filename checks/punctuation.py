@@ -1,4 +1,5 @@
 """Punctuation rules: paired marks must close, and Chinese text takes full-width punctuation."""
+
 from __future__ import annotations
 
 import re
@@ -32,15 +33,30 @@ def find_unpaired(text: str) -> list[Finding]:
 
 
 def _unpaired(at: int, mark: str, message: str) -> Finding:
-    return Finding(start=at, end=at + 1, rule="punctuation.unpaired", text=mark, suggestion=None,
-                   kind="punctuation", severity="error", message=message)
+    return Finding(
+        start=at,
+        end=at + 1,
+        rule="punctuation.unpaired",
+        text=mark,
+        suggestion=None,
+        kind="punctuation",
+        severity="error",
+        message=message,
+    )
 
 
 def find_half_width(text: str) -> list[Finding]:
     """Flag half-width , ; : ? ! ( ) next to Chinese characters; suggest the full-width mark."""
     return [
-        Finding(start=m.start(), end=m.end(), rule="punctuation.half_width", text=m.group(),
-                suggestion=_FULL_WIDTH[m.group()], kind="punctuation", severity="warning",
-                message=f"中文行文中应使用全角标点“{_FULL_WIDTH[m.group()]}”")
+        Finding(
+            start=m.start(),
+            end=m.end(),
+            rule="punctuation.half_width",
+            text=m.group(),
+            suggestion=_FULL_WIDTH[m.group()],
+            kind="punctuation",
+            severity="warning",
+            message=f"中文行文中应使用全角标点“{_FULL_WIDTH[m.group()]}”",
+        )
         for m in _HALF_WIDTH.finditer(text)
     ]

@@ -1,4 +1,5 @@
 """Repeated characters or phrases typed twice (的的, 了了, 进一步进一步), but not real reduplication."""
+
 from __future__ import annotations
 
 import re
@@ -29,28 +30,47 @@ def _is_word(text: str) -> bool:
 def _legitimate(text: str, i: int) -> bool:
     """XX is fine as a listed reduplication (包包), after 一 (一块块), inside any dictionary word (常常, 跃跃欲试),
     or across two words (所有有关, 目的的) but not after one (我们们)."""
-    if text[i:i + 2] in reduplications.get() or text[i - 1:i] == "一":
+    if text[i : i + 2] in reduplications.get() or text[i - 1 : i] == "一":
         return True
     words = word_freq.get()
     for start in range(max(0, i - MAX_WORD_LEN + 2), i + 1):
-        if any(words.get(text[start:end], 0) >= MIN_REDUPLICATION_FREQ for end in range(i + 2, min(len(text), start + MAX_WORD_LEN) + 1)):
+        if any(
+            words.get(text[start:end], 0) >= MIN_REDUPLICATION_FREQ
+            for end in range(i + 2, min(len(text), start + MAX_WORD_LEN) + 1)
+        ):
             return True
-    ends_word = any(_is_word(text[start:i + 1]) for start in range(max(0, i - MAX_WORD_LEN + 1), i))
-    starts_word = any(_is_word(text[i + 1:end]) for end in range(i + 3, min(len(text), i + 1 + MAX_WORD_LEN) + 1))
+    ends_word = any(_is_word(text[start : i + 1]) for start in range(max(0, i - MAX_WORD_LEN + 1), i))
+    starts_word = any(_is_word(text[i + 1 : end]) for end in range(i + 3, min(len(text), i + 1 + MAX_WORD_LEN) + 1))
     return starts_word or (ends_word and text[i] in STANDALONE)
 
 
 def find_repeats(text: str) -> list[Finding]:
     """Flag a character or a 3+ character phrase written twice in a row by mistake."""
     findings = [
-        Finding(start=m.start(), end=m.end(), rule="repeat.char", text=m.group(), suggestion=m.group(1),
-                kind="repeat", severity="warning", message=f"“{m.group(1)}”字重复")
+        Finding(
+            start=m.start(),
+            end=m.end(),
+            rule="repeat.char",
+            text=m.group(),
+            suggestion=m.group(1),
+            kind="repeat",
+            severity="warning",
+            message=f"“{m.group(1)}”字重复",
+        )
         for m in _DOUBLE_CHAR.finditer(text)
         if not _legitimate(text, m.start())
     ]
     findings.extend(
-        Finding(start=m.start(), end=m.end(), rule="repeat.phrase", text=m.group(), suggestion=m.group(1),
-                kind="repeat", severity="warning", message=f"“{m.group(1)}”重复")
+        Finding(
+            start=m.start(),
+            end=m.end(),
+            rule="repeat.phrase",
+            text=m.group(),
+            suggestion=m.group(1),
+            kind="repeat",
+            severity="warning",
+            message=f"“{m.group(1)}”重复",
+        )
         for m in _DOUBLE_PHRASE.finditer(text)
     )
     return findings

@@ -1,4 +1,5 @@
 """Load-once helper: heavy resources are built on first use, exactly once per process, under a lock."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Official-writing rules: wording, punctuation, repeats, dates and law titles, all without the language model."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """jieba's part-of-speech tagger over its shipped dictionary, loaded once and cached per clause."""
+
 from __future__ import annotations
 
 import logging

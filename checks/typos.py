@@ -1,4 +1,5 @@
 """Character typos (错别字): a confusable character that the language model and the dictionary clearly prefer."""
+
 from __future__ import annotations
 
 import re
@@ -70,7 +71,9 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
     if not thresholds:
         return None
     candidates = list(thresholds)
-    margins = [g - thresholds[c] for c, g in zip(candidates, lm.substitution_gains(sentence, i, candidates))]
+    margins = [
+        g - thresholds[c] for c, g in zip(candidates, lm.substitution_gains(sentence, i, candidates), strict=False)
+    ]
     best = max(range(len(candidates)), key=margins.__getitem__)
     return candidates[best] if margins[best] > 0 else None
 
@@ -83,7 +86,7 @@ def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[i
             continue
         found = _best_candidate(sentence, i, params)
         if found:
-            sentence = sentence[:i] + found + sentence[i + 1:]
+            sentence = sentence[:i] + found + sentence[i + 1 :]
             yield i, found
 
 
@@ -94,9 +97,16 @@ def find_typos(text: str, params: TypoParams = DEFAULT) -> list[Finding]:
     for clause in _CLAUSE.finditer(normalized):
         for offset, replacement in corrections(clause.group(), params):
             at = clause.start() + offset
-            findings.append(Finding(
-                start=at, end=at + 1, rule="typo.char", text=text[at], suggestion=replacement,
-                kind="typo", severity="warning",
-                message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
-            ))
+            findings.append(
+                Finding(
+                    start=at,
+                    end=at + 1,
+                    rule="typo.char",
+                    text=text[at],
+                    suggestion=replacement,
+                    kind="typo",
+                    severity="warning",
+                    message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
+                )
+            )
     return findings

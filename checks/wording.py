@@ -1,4 +1,5 @@
 """Wording rules for official writing: fixed misspellings (data/confusions.tsv) and context patterns."""
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,10 @@ def confusion_table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
 @lazy
 def context_rules() -> list[ContextRule]:
     """Return the context-dependent wording rules."""
-    return [ContextRule(rule, re.compile(pattern), replacement, severity, message)
-            for rule, pattern, replacement, severity, message in _rows("context_rules.tsv")]
+    return [
+        ContextRule(rule, re.compile(pattern), replacement, severity, message)
+        for rule, pattern, replacement, severity, message in _rows("context_rules.tsv")
+    ]
 
 
 def find_confusions(text: str) -> list[Finding]:
@@ -49,20 +52,34 @@ def find_confusions(text: str) -> list[Finding]:
     findings = []
     for match in pattern.finditer(text):
         right, severity = table[match.group()]
-        findings.append(Finding(
-            start=match.start(), end=match.end(), rule="wording.confusion", text=match.group(),
-            suggestion=right, kind="wording", severity=severity,
-            message=f"“{match.group()}”应为“{right}”",
-        ))
+        findings.append(
+            Finding(
+                start=match.start(),
+                end=match.end(),
+                rule="wording.confusion",
+                text=match.group(),
+                suggestion=right,
+                kind="wording",
+                severity=severity,
+                message=f"“{match.group()}”应为“{right}”",
+            )
+        )
     return findings
 
 
 def find_context_wording(text: str) -> list[Finding]:
     """Flag wording that is wrong in its context (截止/截至 before a date, 必须/必需 before a verb, ...)."""
     return [
-        Finding(start=m.start(), end=m.end(), rule=rule.rule, text=m.group(),
-                suggestion=m.expand(rule.replacement), kind="wording", severity=rule.severity,
-                message=rule.message)
+        Finding(
+            start=m.start(),
+            end=m.end(),
+            rule=rule.rule,
+            text=m.group(),
+            suggestion=m.expand(rule.replacement),
+            kind="wording",
+            severity=rule.severity,
+            message=rule.message,
+        )
         for rule in context_rules.get()
         for m in rule.pattern.finditer(text)
     ]

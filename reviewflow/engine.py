@@ -1,4 +1,5 @@
 """The port through which services move the process engine; the workflow app plugs into it."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol

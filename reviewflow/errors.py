@@ -1,4 +1,5 @@
 """Domain errors: each carries an HTTP status, a stable code and a message in the user's language."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -67,7 +68,9 @@ class WrongStatus(Conflict):
 
 class StaleVersion(Conflict):
     code = "stale_version"
-    default_message = _("The draft has changed since you read it: you saw version %(seen)s, it is now version %(current)s.")
+    default_message = _(
+        "The draft has changed since you read it: you saw version %(seen)s, it is now version %(current)s."
+    )
 
 
 class ChainIncomplete(Conflict):

@@ -1,4 +1,5 @@
 """The organisation, drafts and their versions, checks, signatures and the audit trail."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -13,8 +14,12 @@ class Unit(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     head = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-        related_name="headed_units", verbose_name=_("principal leader"),
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="headed_units",
+        verbose_name=_("principal leader"),
     )
 
     class Meta:
@@ -31,12 +36,20 @@ class Section(models.Model):
     unit = models.ForeignKey(Unit, models.CASCADE, related_name="sections", verbose_name=_("unit"))
     name = models.CharField(_("name"), max_length=100)
     head = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-        related_name="headed_sections", verbose_name=_("section head"),
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="headed_sections",
+        verbose_name=_("section head"),
     )
     deputy = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-        related_name="supervised_sections", verbose_name=_("deputy leader in charge"),
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supervised_sections",
+        verbose_name=_("deputy leader in charge"),
     )
 
     class Meta:
@@ -52,7 +65,11 @@ class User(AbstractUser):
     """A member of staff; every user belongs to a section."""
 
     section = models.ForeignKey(
-        Section, models.PROTECT, null=True, blank=True, related_name="members",
+        Section,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
         verbose_name=_("section"),
     )
     display_name = models.CharField(_("display name"), max_length=50, blank=True)
@@ -123,7 +140,10 @@ class Draft(models.Model):
 
     section = models.ForeignKey(Section, models.PROTECT, related_name="drafts", verbose_name=_("section"))
     drafter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="drafts", verbose_name=_("drafter"),
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="drafts",
+        verbose_name=_("drafter"),
     )
     status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -138,7 +158,11 @@ class Draft(models.Model):
     content_hash = models.CharField(_("content hash"), max_length=64)
     # The signing chain, fixed when the draft is submitted.
     section_head = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     deputy = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     head = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
@@ -146,7 +170,11 @@ class Draft(models.Model):
     pending_check = models.ForeignKey("CheckRun", models.SET_NULL, null=True, blank=True, related_name="+")
     return_reason = models.TextField(blank=True)
     returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
@@ -231,9 +259,7 @@ class CheckRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["version", "purpose"], name="one_check_per_version_purpose")
-        ]
+        constraints = [models.UniqueConstraint(fields=["version", "purpose"], name="one_check_per_version_purpose")]
 
 
 class Finding(models.Model):
@@ -248,13 +274,17 @@ class Finding(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=200)
-    suggestion = models.CharField(max_length=200, null=True, blank=True)
+    suggestion = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 (None: no suggestion)
     kind = models.CharField(max_length=32)
     severity = models.CharField(max_length=16)
     message = models.CharField(max_length=300)
     rule = models.CharField(max_length=64)
     dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     dismiss_reason = models.TextField(blank=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
@@ -289,7 +319,8 @@ class Signature(models.Model):
         constraints = [
             # Backstop for the row lock: one live signature per step of a draft.
             models.UniqueConstraint(
-                fields=["draft", "step"], condition=Q(voided_at__isnull=True),
+                fields=["draft", "step"],
+                condition=Q(voided_at__isnull=True),
                 name="one_live_signature_per_step",
             )
         ]
@@ -300,7 +331,11 @@ class AuditEvent(models.Model):
 
     draft = models.ForeignKey(Draft, models.CASCADE, null=True, blank=True, related_name="audit_events")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     event = models.CharField(max_length=64, db_index=True)
     version = models.PositiveIntegerField(null=True, blank=True)
@@ -341,7 +376,8 @@ class DictionaryEntry(models.Model):
     replacement = models.CharField(_("preferred wording"), max_length=100, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
     proposed = models.BooleanField(
-        _("proposed"), default=False,
+        _("proposed"),
+        default=False,
         help_text=_("Proposed automatically from repeated dismissals; not applied until unticked."),
     )
 
@@ -352,7 +388,6 @@ class DictionaryEntry(models.Model):
 
     def __str__(self) -> str:
         return self.term
-
 
 
 class SeenVersion(models.Model):

@@ -1,4 +1,5 @@
 """Reads: what a person sees, and what the checker and the sweep need."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -29,8 +30,7 @@ def visibility(user: User) -> Q:
     if user.is_auditor:
         return Q()
     led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
-    return (Q(drafter=user) | Q(section_head=user) | Q(deputy=user) | Q(head=user)
-            | Q(section__in=led_sections))
+    return Q(drafter=user) | Q(section_head=user) | Q(deputy=user) | Q(head=user) | Q(section__in=led_sections)
 
 
 def visible_drafts(user: User) -> QuerySet[Draft]:
@@ -39,7 +39,9 @@ def visible_drafts(user: User) -> QuerySet[Draft]:
 
 def drafts_of(user: User) -> QuerySet[Draft]:
     """A drafter's own drafts, newest first."""
-    return Draft.objects.filter(drafter=user).select_related("section", "section_head", "deputy", "head").order_by("-pk")
+    return (
+        Draft.objects.filter(drafter=user).select_related("section", "section_head", "deputy", "head").order_by("-pk")
+    )
 
 
 def inbox_for(user: User) -> QuerySet[Draft]:
@@ -82,12 +84,15 @@ def published_items(column: str | None = None) -> QuerySet[Draft]:
     items = Draft.objects.filter(status=Status.PUBLISHED)
     if column:
         items = items.filter(column=column)
-    return (
-        items
-        .prefetch_related(Prefetch("signatures", queryset=Signature.objects.filter(voided_at__isnull=True)
-                                   .select_related("user").order_by("signed_at", "id"), to_attr="live_signatures"))
-        .order_by("-published_at", "-pk")
-    )
+    return items.prefetch_related(
+        Prefetch(
+            "signatures",
+            queryset=Signature.objects.filter(voided_at__isnull=True)
+            .select_related("user")
+            .order_by("signed_at", "id"),
+            to_attr="live_signatures",
+        )
+    ).order_by("-published_at", "-pk")
 
 
 def lexicon_for(unit: Unit) -> checks.Lexicon:
@@ -111,8 +116,14 @@ def stale_check_runs(*, before: datetime) -> QuerySet[CheckRun]:
     )
 
 
-def audit_events(*, actor: User | None = None, section: Section | None = None, event: str = "",
-                 since: date | None = None, until: date | None = None) -> QuerySet[AuditEvent]:
+def audit_events(
+    *,
+    actor: User | None = None,
+    section: Section | None = None,
+    event: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[AuditEvent]:
     """Audit events, newest first, narrowed by person, section, event type and days (both ends included)."""
     events = AuditEvent.objects.select_related("actor", "draft__section").order_by("-created_at", "-id")
     if actor is not None:

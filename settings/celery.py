@@ -1,4 +1,5 @@
 """The Celery app: configured from Django settings (CELERY_*), tasks found in installed apps."""
+
 import os
 
 from celery import Celery
@@ -17,4 +18,3 @@ def _warm_checker(**_kwargs) -> None:
     import checks
 
     checks.warm_up()
-

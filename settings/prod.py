@@ -1,4 +1,5 @@
 """Production settings: secrets and hosts must come from the environment."""
+
 import os
 
 from .base import *  # noqa: F403

@@ -1,4 +1,5 @@
 """Test settings: the real database and Redis named by the environment, else embedded ones."""
+
 import os
 
 from .base import *  # noqa: F403

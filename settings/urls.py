@@ -7,4 +7,3 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("reviewflow.urls")),
 ]
-

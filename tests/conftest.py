@@ -1,4 +1,5 @@
 """Test session set-up: Redis (the one named by REDIS_URL, else an embedded one) and a real Celery worker."""
+
 from __future__ import annotations
 
 import os
@@ -43,15 +44,37 @@ def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | 
 
     log_path = settings.VAR_DIR / f"test-worker-{name}.log"
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "settings", "worker", "--pool=solo", "--loglevel=INFO",
-         "-Q", queue, "-n", f"{name}@%h"],
-        cwd=ROOT, stdout=open(log_path, "w"), stderr=subprocess.STDOUT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test", "DATABASE_URL": database_url,
-             "REDIS_URL": settings.REDIS_URL, **(extra_env or {})},
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "settings",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "-Q",
+            queue,
+            "-n",
+            f"{name}@%h",
+        ],
+        cwd=ROOT,
+        stdout=open(log_path, "w"),  # noqa: SIM115 (the worker keeps it)
+        stderr=subprocess.STDOUT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": settings.REDIS_URL,
+            **(extra_env or {}),
+        },
     )
     destination = [f"{name}@{socket.gethostname()}"]
-    wait_for(lambda: worker.poll() is not None or app.control.ping(destination=destination, timeout=0.5),
-             timeout=120, interval=0.5)
+    wait_for(
+        lambda: worker.poll() is not None or app.control.ping(destination=destination, timeout=0.5),
+        timeout=120,
+        interval=0.5,
+    )
     assert worker.poll() is None, log_path.read_text()[-3000:]
     return worker
 
@@ -74,7 +97,8 @@ def celery_worker(database_url):
     from settings.celery import app
 
     app.control.purge()
-    worker = start_worker(database_url=database_url, queue=settings.CELERY_TASK_DEFAULT_QUEUE,
-                          name=f"test-{os.getpid()}")
+    worker = start_worker(
+        database_url=database_url, queue=settings.CELERY_TASK_DEFAULT_QUEUE, name=f"test-{os.getpid()}"
+    )
     yield worker
     stop_worker(worker)

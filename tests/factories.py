@@ -1,4 +1,5 @@
 """Small builders for tests: the demo organisation, drafts in any state, API clients."""
+
 from __future__ import annotations
 
 import time
@@ -26,8 +27,14 @@ def client_for(user: User | None) -> APIClient:
 
 
 def draft_data(**overrides) -> dict:
-    return {"title": "区政务服务管理局召开政务公开工作会议", "body": CLEAN_BODY, "column": "work_news",
-            "channel": "website", "kind": "original", **overrides}
+    return {
+        "title": "区政务服务管理局召开政务公开工作会议",
+        "body": CLEAN_BODY,
+        "column": "work_news",
+        "channel": "website",
+        "kind": "original",
+        **overrides,
+    }
 
 
 def make_draft(drafter: User, **overrides) -> Draft:
@@ -60,8 +67,6 @@ def fully_signed(org: dict[str, User], **overrides) -> Draft:
     if draft.key:
         draft = run_pending_check(draft)
     return sign_as(org["head"], draft, proofread=draft.key)
-
-
 
 
 def wait_for(predicate, timeout: float = 60.0, interval: float = 0.1):

@@ -1,4 +1,5 @@
 """The viewflow side of the review engine port: start a round, complete the open task, dispatch checks."""
+
 from __future__ import annotations
 
 from django.db import transaction

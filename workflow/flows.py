@@ -1,4 +1,5 @@
 """The publication review as a viewflow process: the nodes route, the services decide."""
+
 from __future__ import annotations
 
 from viewflow import this

@@ -1,4 +1,5 @@
 """Viewflow's process for one review round; its artifact is the draft under review."""
+
 from functools import cached_property
 
 from viewflow.workflow.models import Process

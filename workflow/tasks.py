@@ -1,4 +1,5 @@
 """Celery entry points: they take ids and call services."""
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,9 @@ from reviewflow.models import CheckRun
 log = logging.getLogger(__name__)
 
 
-@shared_task(name="workflow.run_check", acks_late=True, autoretry_for=(OperationalError,),
-             retry_backoff=True, max_retries=5)
+@shared_task(
+    name="workflow.run_check", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5
+)
 def run_check(check_run_id: int) -> None:
     """Check one version's text once; a redelivery finds the result stored and only routes the draft."""
     if not CheckRun.objects.filter(pk=check_run_id).exists():

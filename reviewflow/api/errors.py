@@ -1,4 +1,5 @@
 """API errors: every failure is {"error": code, "message": text in the user's language}."""
+
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -25,7 +26,9 @@ def exception_handler(exc, context):
     if isinstance(exc, ReviewError):
         return Response(exc.as_dict(), status=exc.status)
     if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
-        response = Response(_body("unauthenticated", _("Please log in first (session or Authorization: Token …).")), status=401)
+        response = Response(
+            _body("unauthenticated", _("Please log in first (session or Authorization: Token …).")), status=401
+        )
         response["WWW-Authenticate"] = 'Token realm="api"'
         return response
     if isinstance(exc, exceptions.PermissionDenied):

@@ -1,4 +1,5 @@
 """Plain dictionaries for the API: what a draft, a check, a signature and an audit event look like."""
+
 from __future__ import annotations
 
 from ..models import AuditEvent, CheckRun, Draft, Finding, Signature
@@ -15,10 +16,18 @@ def _user(user) -> str | None:
 
 def finding_data(finding: Finding) -> dict:
     return {
-        "id": finding.pk, "field": finding.field, "start": finding.start, "end": finding.end,
-        "text": finding.text, "suggestion": finding.suggestion, "kind": finding.kind,
-        "severity": finding.severity, "message": finding.message, "rule": finding.rule,
-        "dismissed": finding.dismissed, "dismiss_reason": finding.dismiss_reason,
+        "id": finding.pk,
+        "field": finding.field,
+        "start": finding.start,
+        "end": finding.end,
+        "text": finding.text,
+        "suggestion": finding.suggestion,
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "message": finding.message,
+        "rule": finding.rule,
+        "dismissed": finding.dismissed,
+        "dismiss_reason": finding.dismiss_reason,
         "dismissed_by": _user(finding.dismissed_by),
     }
 
@@ -27,24 +36,38 @@ def check_data(run: CheckRun | None) -> dict | None:
     if run is None:
         return None
     return {
-        "status": run.status, "purpose": run.purpose, "finished_at": _iso(run.finished_at),
+        "status": run.status,
+        "purpose": run.purpose,
+        "finished_at": _iso(run.finished_at),
         "findings": [finding_data(f) for f in run.findings.all()],
     }
 
 
 def signature_data(signature: Signature) -> dict:
     return {
-        "step": signature.step, "user": _user(signature.user), "user_name": str(signature.user),
-        "signed_at": _iso(signature.signed_at), "content_hash": signature.content_hash,
-        "comment": signature.comment, "proofread": signature.proofread,
+        "step": signature.step,
+        "user": _user(signature.user),
+        "user_name": str(signature.user),
+        "signed_at": _iso(signature.signed_at),
+        "content_hash": signature.content_hash,
+        "comment": signature.comment,
+        "proofread": signature.proofread,
     }
 
 
 def draft_summary(draft: Draft) -> dict:
     return {
-        "id": draft.pk, "title": draft.title, "status": draft.status, "status_display": draft.get_status_display(),
-        "version": draft.version, "kind": draft.kind, "key": draft.key, "column": draft.column,
-        "channel": draft.channel, "drafter": _user(draft.drafter), "next_step": draft.open_step,
+        "id": draft.pk,
+        "title": draft.title,
+        "status": draft.status,
+        "status_display": draft.get_status_display(),
+        "version": draft.version,
+        "kind": draft.kind,
+        "key": draft.key,
+        "column": draft.column,
+        "channel": draft.channel,
+        "drafter": _user(draft.drafter),
+        "next_step": draft.open_step,
         "waiting_since": _iso(draft.status_changed_at),
     }
 
@@ -52,20 +75,32 @@ def draft_summary(draft: Draft) -> dict:
 def draft_data(draft: Draft) -> dict:
     return {
         **draft_summary(draft),
-        "body": draft.body, "source_name": draft.source_name, "source_url": draft.source_url,
-        "content_hash": draft.content_hash, "section": draft.section.name,
-        "holder": _user(draft.holder), "return_reason": draft.return_reason,
-        "returned_by": _user(draft.returned_by), "check": check_data(latest_check(draft)),
+        "body": draft.body,
+        "source_name": draft.source_name,
+        "source_url": draft.source_url,
+        "content_hash": draft.content_hash,
+        "section": draft.section.name,
+        "holder": _user(draft.holder),
+        "return_reason": draft.return_reason,
+        "returned_by": _user(draft.returned_by),
+        "check": check_data(latest_check(draft)),
         "signatures": [signature_data(s) for s in live_signatures(draft)],
-        "published_at": _iso(draft.published_at), "withdrawn_at": _iso(draft.withdrawn_at),
+        "published_at": _iso(draft.published_at),
+        "withdrawn_at": _iso(draft.withdrawn_at),
     }
 
 
 def published_data(draft: Draft) -> dict:
     return {
-        "id": draft.pk, "title": draft.title, "body": draft.body, "column": draft.column,
-        "channel": draft.channel, "kind": draft.kind, "source_name": draft.source_name,
-        "source_url": draft.source_url, "content_hash": draft.content_hash,
+        "id": draft.pk,
+        "title": draft.title,
+        "body": draft.body,
+        "column": draft.column,
+        "channel": draft.channel,
+        "kind": draft.kind,
+        "source_name": draft.source_name,
+        "source_url": draft.source_url,
+        "content_hash": draft.content_hash,
         "published_at": _iso(draft.published_at),
         "signatures": [signature_data(s) for s in draft.live_signatures],
     }
@@ -73,6 +108,11 @@ def published_data(draft: Draft) -> dict:
 
 def audit_data(event: AuditEvent) -> dict:
     return {
-        "id": event.pk, "event": event.event, "actor": _user(event.actor), "version": event.version,
-        "content_hash": event.content_hash, "data": event.data, "at": _iso(event.created_at),
+        "id": event.pk,
+        "event": event.event,
+        "actor": _user(event.actor),
+        "version": event.version,
+        "content_hash": event.content_hash,
+        "data": event.data,
+        "at": _iso(event.created_at),
     }

@@ -7,10 +7,14 @@ urlpatterns = [
     path("drafts/", views.DraftListView.as_view(), name="api-drafts"),
     path("drafts/<int:draft_id>/", views.DraftView.as_view(), name="api-draft"),
     path("drafts/<int:draft_id>/submit/", views.SubmitView.as_view(), name="api-submit"),
-    path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", views.DismissFindingView.as_view(),
-         name="api-dismiss"),
-    path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", views.ApplySuggestionView.as_view(),
-         name="api-apply"),
+    path(
+        "drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/",
+        views.DismissFindingView.as_view(),
+        name="api-dismiss",
+    ),
+    path(
+        "drafts/<int:draft_id>/findings/<int:finding_id>/apply/", views.ApplySuggestionView.as_view(), name="api-apply"
+    ),
     path("drafts/<int:draft_id>/sign/", views.SignView.as_view(), name="api-sign"),
     path("drafts/<int:draft_id>/return/", views.ReturnView.as_view(), name="api-return"),
     path("drafts/<int:draft_id>/withdraw/", views.WithdrawView.as_view(), name="api-withdraw"),

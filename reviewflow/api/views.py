@@ -1,4 +1,5 @@
 """The JSON API under /api/v1/: parse, call one service, answer."""
+
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
@@ -30,8 +31,10 @@ def _text(data: dict, name: str) -> str:
 def _version(data: dict) -> int:
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise InvalidInput(_("Say which version you read: “version” must be a whole number."),
-                           fields={"version": _("Required, a whole number.")})
+        raise InvalidInput(
+            _("Say which version you read: “version” must be a whole number."),
+            fields={"version": _("Required, a whole number.")},
+        )
     return version
 
 
@@ -96,8 +99,9 @@ class SubmitView(APIView):
 
 class DismissFindingView(APIView):
     def post(self, request, draft_id: int, finding_id: int):
-        services.dismiss_finding(draft_id=draft_id, user=request.user, finding_id=finding_id,
-                                 reason=_text(_payload(request), "reason"))
+        services.dismiss_finding(
+            draft_id=draft_id, user=request.user, finding_id=finding_id, reason=_text(_payload(request), "reason")
+        )
         return _answer(request, draft_id)
 
 
@@ -112,17 +116,25 @@ class SignView(APIView):
         data = _payload(request)
         proofread = data.get("proofread", False)
         if not isinstance(proofread, bool):
-            raise InvalidInput(_("“proofread” must be true or false."), fields={"proofread": _("Must be true or false.")})
-        services.sign(draft_id=draft_id, user=request.user, version=_version(data), comment=_text(data, "comment"),
-                      proofread=proofread)
+            raise InvalidInput(
+                _("“proofread” must be true or false."), fields={"proofread": _("Must be true or false.")}
+            )
+        services.sign(
+            draft_id=draft_id,
+            user=request.user,
+            version=_version(data),
+            comment=_text(data, "comment"),
+            proofread=proofread,
+        )
         return _answer(request, draft_id)
 
 
 class ReturnView(APIView):
     def post(self, request, draft_id: int):
         data = _payload(request)
-        services.return_draft(draft_id=draft_id, user=request.user, version=_version(data),
-                              reason=_text(data, "reason"))
+        services.return_draft(
+            draft_id=draft_id, user=request.user, version=_version(data), reason=_text(data, "reason")
+        )
         return _answer(request, draft_id)
 
 
@@ -158,5 +170,3 @@ class PublishedItemView(APIView):
         if draft is None:
             raise NotFound(_("No such published item."))
         return Response(published_data(draft))
-
-

@@ -1,7 +1,8 @@
 """State changes: each service guards the state, changes it and records the audit event atomically."""
+
+from .checking import mark_check_failed, mark_check_running, record_check_result
 from .drafts import apply_suggestion, create_draft, edit_draft
 from .organisation import signing_chain
-from .checking import mark_check_failed, mark_check_running, record_check_result
 from .review import (
     dismiss_finding,
     publish,

@@ -1,4 +1,5 @@
 """The typo check's side of the review: claim a check, store its findings once, route the draft."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,9 +29,7 @@ def mark_check_running(*, check_run_id: int) -> bool:
 
 def _carried_dismissals(run: CheckRun) -> dict[tuple, Finding]:
     """Dismissals made on the same version stay valid when that version is checked again."""
-    earlier = Finding.objects.filter(
-        check_run__version=run.version, dismissed_at__isnull=False
-    ).exclude(check_run=run)
+    earlier = Finding.objects.filter(check_run__version=run.version, dismissed_at__isnull=False).exclude(check_run=run)
     return {(f.field, f.start, f.end, f.rule): f for f in earlier}
 
 
@@ -39,14 +38,24 @@ def _store_findings(run: CheckRun, findings: Iterable[tuple[str, object]]) -> li
     rows = []
     for field, found in findings:
         row = Finding(
-            check_run=run, field=field, start=found.start, end=found.end, text=found.text[:200],
-            suggestion=found.suggestion, kind=found.kind, severity=found.severity,
-            message=found.message[:300], rule=found.rule,
+            check_run=run,
+            field=field,
+            start=found.start,
+            end=found.end,
+            text=found.text[:200],
+            suggestion=found.suggestion,
+            kind=found.kind,
+            severity=found.severity,
+            message=found.message[:300],
+            rule=found.rule,
         )
         earlier = carried.get((field, found.start, found.end, found.rule))
         if earlier is not None:
             row.dismissed_by, row.dismiss_reason, row.dismissed_at = (
-                earlier.dismissed_by, earlier.dismiss_reason, earlier.dismissed_at)
+                earlier.dismissed_by,
+                earlier.dismiss_reason,
+                earlier.dismissed_at,
+            )
         rows.append(row)
     return Finding.objects.bulk_create(rows)
 
@@ -65,9 +74,12 @@ def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, obje
         stored = _store_findings(run, findings)
         run.status, run.finished_at, run.error = CheckRun.State.DONE, timezone.now(), ""
         run.save(update_fields=["status", "finished_at", "error"])
-        audit_record(draft=draft, actor=None, event="check.completed",
-                     data={"check": run.pk, "purpose": run.purpose, "findings": len(stored),
-                           "version": run.version.number})
+        audit_record(
+            draft=draft,
+            actor=None,
+            event="check.completed",
+            data={"check": run.pk, "purpose": run.purpose, "findings": len(stored), "version": run.version.number},
+        )
     if run.status != CheckRun.State.DONE or draft.status != Status.CHECKING or draft.pending_check_id != run.pk:
         return draft
     draft.pending_check = None
@@ -75,10 +87,16 @@ def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, obje
         set_status(draft, Status.NEEDS_REVISION)
         draft.save()
         audit_record(draft=draft, actor=None, event="check.needs_revision", data={"check": run.pk})
-        notify(user=draft.drafter, draft=draft, message=_("The typo check found problems in “%(title)s”; revise or dismiss them, then submit again.") % {"title": draft.title})
+        notify(
+            user=draft.drafter,
+            draft=draft,
+            message=_("The typo check found problems in “%(title)s”; revise or dismiss them, then submit again.")
+            % {"title": draft.title},
+        )
     elif run.purpose == CheckRun.Purpose.SUBMISSION:
-        Signature.objects.create(draft=draft, version=run.version, step=Step.DRAFTER, user=draft.drafter,
-                                 content_hash=draft.content_hash)
+        Signature.objects.create(
+            draft=draft, version=run.version, step=Step.DRAFTER, user=draft.drafter, content_hash=draft.content_hash
+        )
         audit_record(draft=draft, actor=draft.drafter, event="review.signed", data={"step": Step.DRAFTER})
         open_step(draft, Status.AWAITING_SECTION_HEAD)
     else:
@@ -104,4 +122,8 @@ def mark_check_failed(*, check_run_id: int, error: str) -> None:
         set_status(draft, Status.NEEDS_REVISION)
         draft.save()
         engine.get().advance(draft)
-        notify(user=draft.drafter, draft=draft, message=_("The typo check of “%(title)s” could not run; please submit again.") % {"title": draft.title})
+        notify(
+            user=draft.drafter,
+            draft=draft,
+            message=_("The typo check of “%(title)s” could not run; please submit again.") % {"title": draft.title},
+        )

@@ -1,4 +1,5 @@
 """Draft content: validation of what a drafter sends, normalisation, and the content hash."""
+
 from __future__ import annotations
 
 import hashlib
@@ -72,7 +73,9 @@ def _choice(data: dict, name: str, choices, default: str, errors: dict) -> str:
     value = data.get(name) or default
     if value not in choices.values:
         errors[name] = _("Unknown value “%(value)s”; choose one of: %(choices)s.") % {
-            "value": value, "choices": ", ".join(choices.values)}
+            "value": value,
+            "choices": ", ".join(choices.values),
+        }
     return value
 
 

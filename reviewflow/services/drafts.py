@@ -1,4 +1,5 @@
 """Writing drafts: create, edit into a new version, apply a checker suggestion."""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -26,7 +27,9 @@ def _store_version(draft: Draft, content: Content, author: User) -> DraftVersion
 def create_draft(*, user: User, data: dict) -> Draft:
     """A drafter starts a draft in their own section; it is version 1."""
     if user.section_id is None:
-        raise NotAllowed(_("You belong to no section and cannot write drafts; ask an administrator to assign you to one."))
+        raise NotAllowed(
+            _("You belong to no section and cannot write drafts; ask an administrator to assign you to one.")
+        )
     content = clean_content(data)
     draft = Draft(section_id=user.section_id, drafter=user, version=1, status=Status.DRAFT)
     for name, value in content.as_fields().items():
@@ -86,12 +89,15 @@ def apply_suggestion(*, draft_id: int, user: User, finding_id: int) -> Draft:
     if not finding.suggestion:
         raise InvalidInput(_("This finding has no suggestion to apply."))
     source = getattr(draft, finding.field)
-    if source[finding.start:finding.end] != finding.text:
+    if source[finding.start : finding.end] != finding.text:
         raise InvalidInput(_("The text at this finding has changed; check again."))
     fields = content_of(draft).as_fields()
-    fields[finding.field] = source[:finding.start] + finding.suggestion + source[finding.end:]
+    fields[finding.field] = source[: finding.start] + finding.suggestion + source[finding.end :]
     content = clean_content(fields)
     return _new_version(
-        draft, content, user, event="finding.applied",
+        draft,
+        content,
+        user,
+        event="finding.applied",
         data={"finding": finding.pk, "text": finding.text, "suggestion": finding.suggestion},
     )

@@ -1,4 +1,5 @@
 """Row locks: every state change starts by locking its draft, as far as the user may see it."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _

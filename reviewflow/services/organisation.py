@@ -1,4 +1,5 @@
 """The signing chain follows from the drafter's section: its head, its deputy, the unit's leader."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
@@ -11,7 +12,9 @@ def signing_chain(drafter: User) -> dict[str, User]:
     """Four distinct people, one per step, or ChainIncomplete saying exactly what is missing."""
     section = drafter.section
     if section is None:
-        raise ChainIncomplete(_("You belong to no section, so no one can review your draft; ask an administrator to assign you to one."))
+        raise ChainIncomplete(
+            _("You belong to no section, so no one can review your draft; ask an administrator to assign you to one.")
+        )
     unit = section.unit
     chain = {Step.DRAFTER: drafter, Step.SECTION_HEAD: section.head, Step.DEPUTY: section.deputy, Step.HEAD: unit.head}
     missing = {

@@ -1,4 +1,5 @@
 """A person's own marks: the version they last read, the notifications they read; no audit event."""
+
 from __future__ import annotations
 
 from django.utils import timezone

@@ -1,4 +1,5 @@
 """The review round: submit, dismiss a finding, sign or return, publish, withdraw."""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -57,9 +58,15 @@ def submit(*, draft_id: int, user: User) -> CheckRun:
     draft.pending_check = run
     draft.return_reason, draft.returned_by = "", None
     draft.save()
-    audit_record(draft=draft, actor=user, event="draft.submitted",
-                 data={"chain": {step: person.username for step, person in chain.items()},
-                       "chain_names": [str(person) for person in chain.values()]})
+    audit_record(
+        draft=draft,
+        actor=user,
+        event="draft.submitted",
+        data={
+            "chain": {step: person.username for step, person in chain.items()},
+            "chain_names": [str(person) for person in chain.values()],
+        },
+    )
     engine.get().start(draft, run)
     return run
 
@@ -72,9 +79,11 @@ def dismiss_finding(*, draft_id: int, user: User, finding_id: int, reason: str) 
         raise NotAllowed(_("Only the drafter may dismiss findings."))
     if draft.status not in EDITABLE_STATUSES:
         raise WrongStatus(status=draft.get_status_display())
-    finding = Finding.objects.select_for_update().filter(
-        pk=finding_id, check_run__version__draft=draft, check_run__version__number=draft.version
-    ).first()
+    finding = (
+        Finding.objects.select_for_update()
+        .filter(pk=finding_id, check_run__version__draft=draft, check_run__version__number=draft.version)
+        .first()
+    )
     if finding is None:
         raise NotFound(_("No such finding on the current version."))
     reason = _require_reason(reason, _("Say why this finding is not an error."))
@@ -82,8 +91,12 @@ def dismiss_finding(*, draft_id: int, user: User, finding_id: int, reason: str) 
         return finding
     finding.dismissed_by, finding.dismiss_reason, finding.dismissed_at = user, reason, timezone.now()
     finding.save(update_fields=["dismissed_by", "dismiss_reason", "dismissed_at"])
-    audit_record(draft=draft, actor=user, event="finding.dismissed",
-                 data={"finding": finding.pk, "text": finding.text, "rule": finding.rule, "reason": reason})
+    audit_record(
+        draft=draft,
+        actor=user,
+        event="finding.dismissed",
+        data={"finding": finding.pk, "text": finding.text, "rule": finding.rule, "reason": reason},
+    )
     propose_allow_term(finding=finding, unit=draft.section.unit)
     return finding
 
@@ -114,10 +127,21 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
     comment = (comment or "").strip()
     if len(comment) > 2000:
         raise InvalidInput(_("The comment is too long: at most 2000 characters."))
-    signature = Signature.objects.create(draft=draft, version=current_version(draft), step=step, user=user,
-                                         content_hash=draft.content_hash, comment=comment, proofread=bool(proofread))
-    audit_record(draft=draft, actor=user, event="review.signed",
-                 data={"step": step, "comment": comment, "proofread": bool(proofread)})
+    signature = Signature.objects.create(
+        draft=draft,
+        version=current_version(draft),
+        step=step,
+        user=user,
+        content_hash=draft.content_hash,
+        comment=comment,
+        proofread=bool(proofread),
+    )
+    audit_record(
+        draft=draft,
+        actor=user,
+        event="review.signed",
+        data={"step": step, "comment": comment, "proofread": bool(proofread)},
+    )
     if step == Step.DEPUTY and draft.key:
         # Key manuscripts: the final text is checked again before the principal leader signs.
         run, _created = CheckRun.objects.get_or_create(version=current_version(draft), purpose=CheckRun.Purpose.FINAL)
@@ -143,8 +167,11 @@ def return_draft(*, draft_id: int, user: User, version: int, reason: str) -> Dra
     draft.return_reason, draft.returned_by = reason, user
     draft.save()
     audit_record(draft=draft, actor=user, event="review.returned", data={"step": step, "reason": reason})
-    notify(user=draft.drafter, draft=draft, message=_("%(user)s returned “%(title)s”: %(reason)s") % {
-        "user": user, "title": draft.title, "reason": reason})
+    notify(
+        user=draft.drafter,
+        draft=draft,
+        message=_("%(user)s returned “%(title)s”: %(reason)s") % {"user": user, "title": draft.title, "reason": reason},
+    )
     engine.get().advance(draft)
     return draft
 
@@ -192,6 +219,9 @@ def withdraw(*, draft_id: int, user: User, reason: str) -> Draft:
     draft.withdrawn_at = timezone.now()
     draft.save()
     audit_record(draft=draft, actor=user, event="draft.withdrawn", data={"reason": reason})
-    notify(user=draft.drafter, draft=draft, message=_("“%(title)s” was withdrawn: %(reason)s") % {
-        "title": draft.title, "reason": reason})
+    notify(
+        user=draft.drafter,
+        draft=draft,
+        message=_("“%(title)s” was withdrawn: %(reason)s") % {"title": draft.title, "reason": reason},
+    )
     return draft

@@ -1,4 +1,5 @@
 """Small state helpers the review services share: the status clock, the current version, opening a step."""
+
 from __future__ import annotations
 
 from django.utils import timezone

@@ -1,4 +1,5 @@
 """Template helpers: findings marked in the text, changes between versions, audit events in words."""
+
 from __future__ import annotations
 
 from django import template
@@ -16,7 +17,10 @@ CHANGE_TAGS = {"equal": "span", "delete": "del", "insert": "ins"}
 
 def _finding_note(finding) -> str:
     if finding.suggestion:
-        return _("%(message)s; suggestion: %(suggestion)s") % {"message": finding.message, "suggestion": finding.suggestion}
+        return _("%(message)s; suggestion: %(suggestion)s") % {
+            "message": finding.message,
+            "suggestion": finding.suggestion,
+        }
     return finding.message
 
 
@@ -30,8 +34,9 @@ def _mark(span) -> SafeString:
 def marked_text(text: str, findings, field: str = "body") -> SafeString:
     """The field's text with each of its findings' spans wrapped in <mark>; every piece of text is escaped."""
     own = [f for f in findings if f.field == field]
-    return mark_safe("".join(_mark(span) if span.findings else format_html("{}", span.text)
-                             for span in marked_spans(text, own)))
+    return mark_safe(
+        "".join(_mark(span) if span.findings else format_html("{}", span.text) for span in marked_spans(text, own))
+    )
 
 
 @register.simple_tag

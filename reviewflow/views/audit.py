@@ -1,4 +1,5 @@
 """The auditor's pages: every event filtered by person, section, type and day; a draft's timeline; CSV export."""
+
 from __future__ import annotations
 
 import csv
@@ -6,8 +7,8 @@ import json
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -22,8 +23,9 @@ PAGE_SIZE = 50
 
 class AuditFilter(forms.Form):
     actor = forms.ModelChoiceField(User.objects.order_by("username"), required=False, label=_("Person"))
-    section = forms.ModelChoiceField(Section.objects.select_related("unit").order_by("unit__name", "name"),
-                                     required=False, label=_("Section"))
+    section = forms.ModelChoiceField(
+        Section.objects.select_related("unit").order_by("unit__name", "name"), required=False, label=_("Section")
+    )
     event = forms.ChoiceField(choices=[("", "---------"), *EVENT_NAMES.items()], required=False, label=_("Event"))
     since = forms.DateField(required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -31,11 +33,13 @@ class AuditFilter(forms.Form):
 
 def _auditor_only(view):
     """Only administrators and auditors read the audit trail."""
+
     @login_required
     def guarded(request, *args, **kwargs):
         if not request.user.is_auditor:
             raise PermissionDenied
         return view(request, *args, **kwargs)
+
     return guarded
 
 
@@ -61,17 +65,36 @@ class _Echo:
         return value
 
 
-CSV_HEADER = [_("Time"), _("Person"), _("Username"), _("Event"), _("Event code"), _("Draft"), _("Title"),
-              _("Section"), _("Version"), _("Content hash"), _("Details"), _("Data")]
+CSV_HEADER = [
+    _("Time"),
+    _("Person"),
+    _("Username"),
+    _("Event"),
+    _("Event code"),
+    _("Draft"),
+    _("Title"),
+    _("Section"),
+    _("Version"),
+    _("Content hash"),
+    _("Details"),
+    _("Data"),
+]
 
 
 def _csv_row(event) -> list:
     draft = event.draft
     return [
         timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-        str(event.actor) if event.actor else _("System"), event.actor.username if event.actor else "",
-        event_name(event.event), event.event, event.draft_id or "", draft.title if draft else "",
-        draft.section.name if draft else "", event.version or "", event.content_hash, event_summary(event),
+        str(event.actor) if event.actor else _("System"),
+        event.actor.username if event.actor else "",
+        event_name(event.event),
+        event.event,
+        event.draft_id or "",
+        draft.title if draft else "",
+        draft.section.name if draft else "",
+        event.version or "",
+        event.content_hash,
+        event_summary(event),
         json.dumps(event.data, ensure_ascii=False, sort_keys=True),
     ]
 
@@ -88,8 +111,9 @@ def _csv_lines(events, language: str):
 @_auditor_only
 def audit_csv(request):
     _form, events = _filtered(request)
-    response = StreamingHttpResponse(_csv_lines(events, translation.get_language()),
-                                     content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _csv_lines(events, translation.get_language()), content_type="text/csv; charset=utf-8"
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="reviewflow-audit-{stamp}.csv"'
     return response
@@ -100,6 +124,12 @@ def draft_timeline(request, draft_id: int):
     draft = selectors.draft_for(request.user, draft_id)
     if draft is None:
         raise Http404
-    return render(request, "reviewflow/timeline.html", {
-        "draft": draft, "events": selectors.timeline_with_findings(draft), "versions": selectors.versions_of(draft),
-    })
+    return render(
+        request,
+        "reviewflow/timeline.html",
+        {
+            "draft": draft,
+            "events": selectors.timeline_with_findings(draft),
+            "versions": selectors.versions_of(draft),
+        },
+    )

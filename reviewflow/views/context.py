@@ -1,4 +1,5 @@
 """Template context for every page: the inbox count badge and the unread notifications."""
+
 from __future__ import annotations
 
 NAV_NOTIFICATIONS = 5

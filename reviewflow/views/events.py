@@ -1,4 +1,5 @@
 """Audit events in words a person reads: a name for each event type and a one-line summary of its data."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _

@@ -1,4 +1,5 @@
 """A person's notifications: the list, and marking them read."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
@@ -12,8 +13,9 @@ from ..services.personal import mark_notifications_read
 
 @login_required
 def notification_list(request):
-    return render(request, "reviewflow/notifications.html",
-                  {"notifications": selectors.notifications_of(request.user)[:100]})
+    return render(
+        request, "reviewflow/notifications.html", {"notifications": selectors.notifications_of(request.user)[:100]}
+    )
 
 
 @require_POST

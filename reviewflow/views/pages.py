@@ -1,4 +1,5 @@
 """The pages: thin views that parse a form, call one service and render."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -65,15 +66,21 @@ def _numbered_findings(check) -> list:
 def draft_detail(request, draft_id: int):
     draft = _draft_or_404(request, draft_id)
     check = selectors.latest_check(draft)
-    return render(request, "reviewflow/draft_detail.html", {
-        "draft": draft, "check": check, "findings": _numbered_findings(check),
-        "signatures": selectors.live_signatures(draft),
-        "changed": selectors.versions_between(draft, mark_seen(user=request.user, draft=draft)),
-        "can_edit": draft.drafter_id == request.user.pk and draft.status in EDITABLE_STATUSES,
-        "is_signer": draft.open_step is not None and draft.assignee_id(draft.open_step) == request.user.pk,
-        "can_withdraw": draft.status == Status.PUBLISHED and draft.may_withdraw(request.user),
-        **_choices(),
-    })
+    return render(
+        request,
+        "reviewflow/draft_detail.html",
+        {
+            "draft": draft,
+            "check": check,
+            "findings": _numbered_findings(check),
+            "signatures": selectors.live_signatures(draft),
+            "changed": selectors.versions_between(draft, mark_seen(user=request.user, draft=draft)),
+            "can_edit": draft.drafter_id == request.user.pk and draft.status in EDITABLE_STATUSES,
+            "is_signer": draft.open_step is not None and draft.assignee_id(draft.open_step) == request.user.pk,
+            "can_withdraw": draft.status == Status.PUBLISHED and draft.may_withdraw(request.user),
+            **_choices(),
+        },
+    )
 
 
 def _act(request, draft_id: int, done: str, action) -> object:
@@ -97,51 +104,90 @@ def _version(request) -> int:
 @require_POST
 @login_required
 def edit(request, draft_id: int):
-    return _act(request, draft_id, _("Saved as a new version."), lambda: services.edit_draft(
-        draft_id=draft_id, user=request.user, data=_content(request), version=_version(request)))
+    return _act(
+        request,
+        draft_id,
+        _("Saved as a new version."),
+        lambda: services.edit_draft(
+            draft_id=draft_id, user=request.user, data=_content(request), version=_version(request)
+        ),
+    )
 
 
 @require_POST
 @login_required
 def submit(request, draft_id: int):
-    return _act(request, draft_id, _("Submitted: the typo check is running."), lambda: services.submit(
-        draft_id=draft_id, user=request.user))
+    return _act(
+        request,
+        draft_id,
+        _("Submitted: the typo check is running."),
+        lambda: services.submit(draft_id=draft_id, user=request.user),
+    )
 
 
 @require_POST
 @login_required
 def sign(request, draft_id: int):
-    return _act(request, draft_id, _("Signed."), lambda: services.sign(
-        draft_id=draft_id, user=request.user, version=_version(request),
-        comment=request.POST.get("comment", ""), proofread=request.POST.get("proofread") == "on"))
+    return _act(
+        request,
+        draft_id,
+        _("Signed."),
+        lambda: services.sign(
+            draft_id=draft_id,
+            user=request.user,
+            version=_version(request),
+            comment=request.POST.get("comment", ""),
+            proofread=request.POST.get("proofread") == "on",
+        ),
+    )
 
 
 @require_POST
 @login_required
 def return_draft(request, draft_id: int):
-    return _act(request, draft_id, _("Returned to the drafter."), lambda: services.return_draft(
-        draft_id=draft_id, user=request.user, version=_version(request), reason=request.POST.get("reason", "")))
+    return _act(
+        request,
+        draft_id,
+        _("Returned to the drafter."),
+        lambda: services.return_draft(
+            draft_id=draft_id, user=request.user, version=_version(request), reason=request.POST.get("reason", "")
+        ),
+    )
 
 
 @require_POST
 @login_required
 def dismiss(request, draft_id: int, finding_id: int):
-    return _act(request, draft_id, _("Finding dismissed."), lambda: services.dismiss_finding(
-        draft_id=draft_id, user=request.user, finding_id=finding_id, reason=request.POST.get("reason", "")))
+    return _act(
+        request,
+        draft_id,
+        _("Finding dismissed."),
+        lambda: services.dismiss_finding(
+            draft_id=draft_id, user=request.user, finding_id=finding_id, reason=request.POST.get("reason", "")
+        ),
+    )
 
 
 @require_POST
 @login_required
 def apply_suggestion(request, draft_id: int, finding_id: int):
-    return _act(request, draft_id, _("Suggestion applied as a new version."), lambda: services.apply_suggestion(
-        draft_id=draft_id, user=request.user, finding_id=finding_id))
+    return _act(
+        request,
+        draft_id,
+        _("Suggestion applied as a new version."),
+        lambda: services.apply_suggestion(draft_id=draft_id, user=request.user, finding_id=finding_id),
+    )
 
 
 @require_POST
 @login_required
 def withdraw(request, draft_id: int):
-    return _act(request, draft_id, _("Withdrawn."), lambda: services.withdraw(
-        draft_id=draft_id, user=request.user, reason=request.POST.get("reason", "")))
+    return _act(
+        request,
+        draft_id,
+        _("Withdrawn."),
+        lambda: services.withdraw(draft_id=draft_id, user=request.user, reason=request.POST.get("reason", "")),
+    )
 
 
 @login_required
@@ -151,8 +197,11 @@ def inbox(request):
 
 def public_list(request):
     column = request.GET.get("column") if request.GET.get("column") in Column.values else None
-    return render(request, "reviewflow/public_list.html", {
-        "items": selectors.published_items(column)[:100], "column": column, "columns": Column.choices})
+    return render(
+        request,
+        "reviewflow/public_list.html",
+        {"items": selectors.published_items(column)[:100], "column": column, "columns": Column.choices},
+    )
 
 
 def public_item(request, draft_id: int):

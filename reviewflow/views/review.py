@@ -1,4 +1,5 @@
 """The task URL of a signing step: it opens only the task of the process it names, for its owner."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required

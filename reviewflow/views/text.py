@@ -1,4 +1,5 @@
 """Text as the pages show it: findings marked in place, and what changed between two versions."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Make sure the language model exists before any check runs (built once per machine, then cached)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The ARPA writer produces a normalized Kneser-Ney model that kenlm loads."""
+
 from __future__ import annotations
 
 import kenlm

@@ -1,4 +1,5 @@
 """The language model is built once and then reused; the corpus split keeps a held-out slice out of training."""
+
 from __future__ import annotations
 
 from itertools import islice
@@ -31,7 +32,10 @@ def test_held_out_sentences_are_not_trained_on() -> None:
 
 def test_dictionary_rows_become_running_text() -> None:
     from checks.corpus import gloss_text
+
     assert gloss_text("晨星\t1.早晨见到的星。2.比喻人或物的数量少。\n") == "。早晨见到的星。。比喻人或物的数量少。"
-    assert gloss_text("一\t一\t0\t10000\t一\t一\tGGLL\t[yī]1.表示同一：咱们是~家人。\n") == "。。表示同一：咱们是一家人。"
+    assert (
+        gloss_text("一\t一\t0\t10000\t一\t一\tGGLL\t[yī]1.表示同一：咱们是~家人。\n") == "。。表示同一：咱们是一家人。"
+    )
     assert gloss_text("一丝不苟\t6383\n") == "一丝不苟"
     assert gloss_text("一个巴掌\t拍不响\n") == "一个巴掌，拍不响"

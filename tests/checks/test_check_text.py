@@ -1,4 +1,5 @@
 """check_text: one sorted, deduplicated list over all layers, right offsets, safe across threads."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -12,9 +13,11 @@ from checks import Finding, Lexicon, check_text
 # The source plan lies in shared/ beside the repository (as in CI); a clone without it skips those tests.
 SEED_PLAN = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_c84b988906710c64.txt"
 needs_seed = pytest.mark.skipif(not SEED_PLAN.exists(), reason="shared/seed is not beside this clone")
-FORMAL = ("（一）深入推进疫情防控工作政府信息公开。坚持做好疫情防控常态化下疫情信息发布工作，依法做到及时、准确、透明，"
-          "让公众实时了解最新疫情动态和应对处置工作进展。认真贯彻落实《中华人民共和国政府信息公开条例》有关要求，"
-          "严格履行政府信息依申请公开职责，建立健全政府信息依申请公开工作制度。")
+FORMAL = (
+    "（一）深入推进疫情防控工作政府信息公开。坚持做好疫情防控常态化下疫情信息发布工作，依法做到及时、准确、透明，"
+    "让公众实时了解最新疫情动态和应对处置工作进展。认真贯彻落实《中华人民共和国政府信息公开条例》有关要求，"
+    "严格履行政府信息依申请公开职责，建立健全政府信息依申请公开工作制度。"
+)
 
 
 def spans(findings: list[Finding]) -> list[tuple[int, int, str, str | None]]:
@@ -41,13 +44,13 @@ def test_offsets_point_at_the_flagged_text_after_emoji_full_width_and_line_break
     text = prefix + "做好布署工作。"
     [finding] = [f for f in check_text(text) if f.rule == "wording.confusion"]
     assert (finding.start, finding.end) == (len(prefix) + 2, len(prefix) + 4)
-    assert text[finding.start:finding.end] == finding.text == "布署"
+    assert text[finding.start : finding.end] == finding.text == "布署"
 
 
 def test_every_finding_text_matches_its_offsets() -> None:
     text = "😀认真贯切落实，\n做好布署工作的的要求,截止2023年6月底。二0二三年"
     for finding in check_text(text):
-        assert text[finding.start:finding.end] == finding.text
+        assert text[finding.start : finding.end] == finding.text
 
 
 def test_empty_and_blank_input_yield_nothing() -> None:
@@ -69,7 +72,12 @@ def test_lexicon_allow_suppresses_findings_on_the_term() -> None:
 
 def test_lexicon_confusions_are_wording_errors() -> None:
     [finding] = check_text("请联系市信访办", Lexicon(confusions=(("信访办", "信访局"),)))
-    assert (finding.kind, finding.severity, finding.suggestion, finding.text) == ("wording", "error", "信访局", "信访办")
+    assert (finding.kind, finding.severity, finding.suggestion, finding.text) == (
+        "wording",
+        "error",
+        "信访局",
+        "信访办",
+    )
 
 
 def test_lexicon_sensitive_formulations_are_flagged_with_preferred_wording_and_note() -> None:

@@ -1,4 +1,5 @@
 """A standalone function word is flagged only when the LM clearly prefers its twin."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,17 +11,30 @@ def flagged(text: str) -> list[tuple[str, str | None]]:
     return [(f.text, f.suggestion) for f in find_function_word_swaps(text)]
 
 
-@pytest.mark.parametrize(("text", "wrong", "right"), [
-    ("会议再北京召开。", "再", "在"), ("他们以经完成了任务。", "以", "已"), ("这项工作像前推进了一大步。", "像", "向"),
-])
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("会议再北京召开。", "再", "在"),
+        ("他们以经完成了任务。", "以", "已"),
+        ("这项工作像前推进了一大步。", "像", "向"),
+    ],
+)
 def test_function_word_its_twin_fits_far_better_is_flagged(text: str, wrong: str, right: str) -> None:
     assert flagged(text) == [(wrong, right)]
 
 
-@pytest.mark.parametrize("text", [
-    "会议在北京召开。", "请大家再读一遍文件。", "工作已取得明显成效。", "以人民为中心，向群众学习。", "你在哪里？",
-    "那时候我还小。", "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议在北京召开。",
+        "请大家再读一遍文件。",
+        "工作已取得明显成效。",
+        "以人民为中心，向群众学习。",
+        "你在哪里？",
+        "那时候我还小。",
+        "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。",
+    ],
+)
 def test_correct_function_words_are_not_flagged(text: str) -> None:
     assert flagged(text) == []
 

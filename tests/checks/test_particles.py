@@ -1,4 +1,5 @@
 """Each 的/地/得 pattern corrects its misuse and stays quiet on correct or ambiguous particles."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,40 +11,68 @@ def flagged(text: str) -> list[tuple[str, str, str | None]]:
     return [(f.rule, f.text, f.suggestion) for f in find_particle_misuse(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "他们偷偷的拿走了钱。", "大家要好好的保护这片森林。", "他很快的跑到安全的地方。", "我们要毫不放松的继续推进党风廉政建设。",
-    "他不断的在社会上寻找机会。", "她不好意思的跟我们道歉。", "他很高兴的走了。", "她很认真的听着。", "大家很热情的来帮忙。",
-    "大家都莫名其妙的带上很多行李。", "他的病很快会慢慢的好起来。", "他感慨的说：", "听到这个消息，我非常的高兴！",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们偷偷的拿走了钱。",
+        "大家要好好的保护这片森林。",
+        "他很快的跑到安全的地方。",
+        "我们要毫不放松的继续推进党风廉政建设。",
+        "他不断的在社会上寻找机会。",
+        "她不好意思的跟我们道歉。",
+        "他很高兴的走了。",
+        "她很认真的听着。",
+        "大家很热情的来帮忙。",
+        "大家都莫名其妙的带上很多行李。",
+        "他的病很快会慢慢的好起来。",
+        "他感慨的说：",
+        "听到这个消息，我非常的高兴！",
+    ],
+)
 def test_de_before_the_predicate_it_describes_becomes_di(text: str) -> None:
     assert flagged(text) == [("particle.adverbial_di", "的", "地")]
 
 
-@pytest.mark.parametrize("text", ["他希望明天会考的很好。", "功课还维持的非常好，老板很满意。", "我们要把事情做的更好。",
-                                  "这种商品卖的好。"])
+@pytest.mark.parametrize(
+    "text", ["他希望明天会考的很好。", "功课还维持的非常好，老板很满意。", "我们要把事情做的更好。", "这种商品卖的好。"]
+)
 def test_de_before_a_degree_complement_becomes_dei(text: str) -> None:
     assert flagged(text) == [("particle.complement_de", "的", "得")]
 
 
-@pytest.mark.parametrize("text", ["我是你得学生。", "明天我有很重要得事。", "老师教他英文、地理什么得，他很快明白了。",
-                                  "我们真得很难过。"])
+@pytest.mark.parametrize(
+    "text", ["我是你得学生。", "明天我有很重要得事。", "老师教他英文、地理什么得，他很快明白了。", "我们真得很难过。"]
+)
 def test_dei_or_di_before_a_noun_or_as_a_list_end_becomes_de(text: str) -> None:
     assert flagged(text) == [("particle.attributive_de", "得", "的")]
 
 
-@pytest.mark.parametrize("text", [
-    "我们要认真地学习文件精神。", "他跑得很快。", "这是一座美丽的花园。", "我得走了。",
-    "起了积极的推动作用。", "生活中必不可少的便是逛农贸市场。", "我们要做的很多。", "我们要做的更多。",
-    "坚持不懈的努力终于有了回报。", "旅途的风浪，藏匿的惊险，", "这已经是很好的成绩了。", "已经有了很大的发展了。",
-    "上市的羊肉一块块的钩挂起来一溜排开。",
-    "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要认真地学习文件精神。",
+        "他跑得很快。",
+        "这是一座美丽的花园。",
+        "我得走了。",
+        "起了积极的推动作用。",
+        "生活中必不可少的便是逛农贸市场。",
+        "我们要做的很多。",
+        "我们要做的更多。",
+        "坚持不懈的努力终于有了回报。",
+        "旅途的风浪，藏匿的惊险，",
+        "这已经是很好的成绩了。",
+        "已经有了很大的发展了。",
+        "上市的羊肉一块块的钩挂起来一溜排开。",
+        "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。",
+    ],
+)
 def test_correct_nominal_or_counted_particles_are_not_flagged(text: str) -> None:
     assert flagged(text) == []
 
 
 def test_only_clauses_with_a_particle_are_tagged() -> None:
     from checks.tagging import tagger
+
     tag = tagger.get()
     tag.cache_clear()
     find_particle_misuse("区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。")

@@ -1,4 +1,5 @@
 """Each official-writing rule fires on its positive example and stays quiet on the negative one."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,23 +11,27 @@ def flagged(text: str, rule: str) -> list[tuple[str, str | None]]:
     return [(f.text, f.suggestion) for f in find_rule_violations(text) if f.rule == rule]
 
 
-@pytest.mark.parametrize(("text", "wrong", "right"), [
-    ("认真做好布署工作", "布署", "部署"),
-    ("要贯切落实会议精神", "贯切", "贯彻"),
-    ("这是急待解决的问题", "急待解决", "亟待解决"),
-    ("办公楼座落在城东", "座落", "坐落"),
-    ("我们要一如继往地支持", "一如继往", "一如既往"),
-    ("希望大家再接再励", "再接再励", "再接再厉"),
-    ("工作要按步就班推进", "按步就班", "按部就班"),
-    ("现发布招聘启示如下", "招聘启示", "招聘启事"),
-    ("党中央做出部署", "做出部署", "作出部署"),
-])
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("认真做好布署工作", "布署", "部署"),
+        ("要贯切落实会议精神", "贯切", "贯彻"),
+        ("这是急待解决的问题", "急待解决", "亟待解决"),
+        ("办公楼座落在城东", "座落", "坐落"),
+        ("我们要一如继往地支持", "一如继往", "一如既往"),
+        ("希望大家再接再励", "再接再励", "再接再厉"),
+        ("工作要按步就班推进", "按步就班", "按部就班"),
+        ("现发布招聘启示如下", "招聘启示", "招聘启事"),
+        ("党中央做出部署", "做出部署", "作出部署"),
+    ],
+)
 def test_known_confusion_is_flagged_with_suggestion(text: str, wrong: str, right: str) -> None:
     assert flagged(text, "wording.confusion") == [(wrong, right)]
 
 
 def test_confusion_list_has_over_a_hundred_entries() -> None:
     from checks.wording import confusion_table
+
     assert len(confusion_table.get()[0]) >= 100
 
 
@@ -51,12 +56,17 @@ def test_zai_guocheng_frame_without_zhong_is_flagged() -> None:
     assert flagged("在推进改革过程中，要注意方法", "wording.zai_guocheng") == []
 
 
-@pytest.mark.parametrize(("text", "doubled"), [("重要的的工作", "的的"), ("完成了了任务", "了了"), ("我们们要", "们们")])
+@pytest.mark.parametrize(
+    ("text", "doubled"), [("重要的的工作", "的的"), ("完成了了任务", "了了"), ("我们们要", "们们")]
+)
 def test_doubled_character_is_flagged(text: str, doubled: str) -> None:
     assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
 
 
-@pytest.mark.parametrize("text", ["常常开会", "人人参与", "看看再说", "研究研究", "所有有关部门", "实现目的的方法", "为了了解情况", "不了了之"])
+@pytest.mark.parametrize(
+    "text",
+    ["常常开会", "人人参与", "看看再说", "研究研究", "所有有关部门", "实现目的的方法", "为了了解情况", "不了了之"],
+)
 def test_legitimate_reduplication_is_not_flagged(text: str) -> None:
     assert flagged(text, "repeat.char") == [] and flagged(text, "repeat.phrase") == []
 
@@ -66,14 +76,21 @@ def test_phrase_written_twice_is_flagged() -> None:
 
 
 def test_unpaired_marks_are_flagged_and_paired_ones_are_not() -> None:
-    assert [f.text for f in find_rule_violations("学习《条例和“精神") if f.rule == "punctuation.unpaired"] == ["《", "“"]
+    assert [f.text for f in find_rule_violations("学习《条例和“精神") if f.rule == "punctuation.unpaired"] == [
+        "《",
+        "“",
+    ]
     assert [f.text for f in find_rule_violations("条例》）") if f.rule == "punctuation.unpaired"] == ["》", "）"]
     assert flagged("学习《条例》和“精神”（全文）【附件】", "punctuation.unpaired") == []
 
 
 def test_half_width_punctuation_in_chinese_text_is_flagged_with_full_width_mark() -> None:
     assert flagged("加大力度,加强引导;(一)主动", "punctuation.half_width") == [
-        (",", "，"), (";", "；"), ("(", "（"), (")", "）")]
+        (",", "，"),
+        (";", "；"),
+        ("(", "（"),
+        (")", "）"),
+    ]
     assert flagged("时间为10:30,金额1,000元", "punctuation.half_width") == [(",", "，")]
     assert flagged("see (a), b; c: d?", "punctuation.half_width") == []
 
@@ -92,11 +109,15 @@ def test_mixed_zero_in_chinese_numeral_year_is_flagged() -> None:
 
 def test_law_title_without_book_title_marks_is_flagged() -> None:
     text = "认真贯彻中华人民共和国政府信息公开条例有关要求"
-    assert flagged(text, "format.law_title") == [("中华人民共和国政府信息公开条例", "《中华人民共和国政府信息公开条例》")]
+    assert flagged(text, "format.law_title") == [
+        ("中华人民共和国政府信息公开条例", "《中华人民共和国政府信息公开条例》")
+    ]
     assert flagged("认真贯彻《中华人民共和国政府信息公开条例》", "format.law_title") == []
     assert flagged("中华人民共和国成立以来，法律体系不断完善", "format.law_title") == []
 
 
-@pytest.mark.parametrize("text", ["打开包包让警察检查", "人工草地岁岁枯荣", "一辆辆飞驰来的车", "脚踏实地地发展", "奥运会会是什么样子"])
+@pytest.mark.parametrize(
+    "text", ["打开包包让警察检查", "人工草地岁岁枯荣", "一辆辆飞驰来的车", "脚踏实地地发展", "奥运会会是什么样子"]
+)
 def test_listed_and_measure_word_reduplications_are_not_flagged(text: str) -> None:
     assert flagged(text, "repeat.char") == []

@@ -1,4 +1,5 @@
 """The typo layer finds confusable characters the LM and dictionary clearly prefer, and leaves clean text alone."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,12 +8,15 @@ from checks.corpus import held_out_sentences
 from checks.typos import find_typos
 
 
-@pytest.mark.parametrize(("text", "at", "wrong", "right"), [
-    ("各级政府要认真贯切落实中央精神。", 8, "切", "彻"),
-    ("我们要做好布署工作。", 5, "布", "部"),
-    ("提高他们的自我保护义识。", 9, "义", "意"),
-    ("我们要坚决反对形式主义和关僚主义。", 12, "关", "官"),
-])
+@pytest.mark.parametrize(
+    ("text", "at", "wrong", "right"),
+    [
+        ("各级政府要认真贯切落实中央精神。", 8, "切", "彻"),
+        ("我们要做好布署工作。", 5, "布", "部"),
+        ("提高他们的自我保护义识。", 9, "义", "意"),
+        ("我们要坚决反对形式主义和关僚主义。", 12, "关", "官"),
+    ],
+)
 def test_confusable_character_is_flagged_with_suggestion(text: str, at: int, wrong: str, right: str) -> None:
     findings = find_typos(text)
     assert [(f.start, f.end, f.text, f.suggestion) for f in findings] == [(at, at + 1, wrong, right)]
@@ -32,7 +36,7 @@ def test_held_out_news_text_has_few_false_flags() -> None:
 def test_offsets_are_into_the_original_text_after_full_width_digits() -> None:
     text = "２０２０年，我们要做好布署工作。"
     [finding] = find_typos(text)
-    assert text[finding.start:finding.end] == "布" == finding.text
+    assert text[finding.start : finding.end] == "布" == finding.text
 
 
 def test_government_terms_are_never_changed() -> None:
@@ -41,11 +45,14 @@ def test_government_terms_are_never_changed() -> None:
 
 def test_fuzzy_sounds_fold_retroflex_initials_and_nasal_finals() -> None:
     from checks.confusables import FUZZY_SOUND, confusion_sets, fuzzy_sound
+
     assert fuzzy_sound("zhong") == fuzzy_sound("zong") and fuzzy_sound("ying") == fuzzy_sound("yin")
     assert fuzzy_sound("chuang") == fuzzy_sound("chuan") == "cuan" and fuzzy_sound("ba") == "ba"
     assert confusion_sets.get()["总"]["终"] == FUZZY_SOUND
 
 
-@pytest.mark.parametrize(("text", "wrong", "right"), [("我很喜欢喝埤酒。", "埤", "啤"), ("我们要选檡正确的方向。", "檡", "择")])
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"), [("我很喜欢喝埤酒。", "埤", "啤"), ("我们要选檡正确的方向。", "檡", "择")]
+)
 def test_rare_variant_character_gets_its_common_sound_alike(text: str, wrong: str, right: str) -> None:
     assert [(f.text, f.suggestion) for f in find_typos(text)] == [(wrong, right)]

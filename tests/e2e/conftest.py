@@ -1,4 +1,5 @@
 """Browser tests: Debian's Chromium driven by Playwright against the live server, with the real Celery worker."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The three journeys in a real browser: drafter to publication, a return, a stale tab, a phone."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,9 @@ def write_draft(page, title: str, body: str) -> int:
 
 def submit_live(page, expected_status: str) -> list[str]:
     """Submit with the button and watch the check's progress; the page must never reload."""
-    page.evaluate("window.__states = []; document.addEventListener('reviewflow:progress', e => __states.push(e.detail))")
+    page.evaluate(
+        "window.__states = []; document.addEventListener('reviewflow:progress', e => __states.push(e.detail))"
+    )
     page.click("#submit-draft")
     expect(page.locator("#check-progress")).to_be_visible()
     expect(page.locator("#draft-status")).to_have_text(expected_status, timeout=CHECK_TIMEOUT)
@@ -49,7 +52,9 @@ def test_a_draft_with_a_typo_is_corrected_signed_by_three_leaders_and_published(
     drafter = people().log_in("drafter")
     draft_id = write_draft(drafter, "区政务服务管理局召开政务公开工作会议", TYPO_BODY)
 
-    drafter.evaluate("window.__states = []; document.addEventListener('reviewflow:progress', e => __states.push(e.detail))")
+    drafter.evaluate(
+        "window.__states = []; document.addEventListener('reviewflow:progress', e => __states.push(e.detail))"
+    )
     drafter.click("#submit-draft")
     expect(drafter.locator("#check-progress")).to_be_visible()
     screenshot(drafter, "04-check-progress")
@@ -106,8 +111,14 @@ def test_a_draft_with_a_typo_is_corrected_signed_by_three_leaders_and_published(
 
 def test_a_returned_draft_shows_who_returned_it_and_why_and_the_leader_sees_the_changes(people):
     org = demo_org()
-    draft = make_draft(org["drafter"], title="关于调整办事大厅开放时间的通知", column="notice",
-                       kind="repost", source_name="隆阳区人民政府", source_url="https://www.longyang.gov.cn/")
+    draft = make_draft(
+        org["drafter"],
+        title="关于调整办事大厅开放时间的通知",
+        column="notice",
+        kind="repost",
+        source_name="隆阳区人民政府",
+        source_url="https://www.longyang.gov.cn/",
+    )
     drafter = people().log_in("drafter")
     drafter.goto(f"/drafts/{draft.pk}/")
     submit_live(drafter, "待股室负责人签批")

@@ -1,4 +1,5 @@
 """The organisation dictionary reaches the checker, and repeated dismissals propose whitelist entries."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,7 +29,9 @@ def test_a_proposed_entry_is_not_applied_until_an_admin_accepts_it(org):
 
 
 def test_an_organisation_confusion_is_flagged_with_its_preferred_wording(org):
-    DictionaryEntry.objects.create(unit=Unit.objects.get(), kind="confusion", term="政务服务局", replacement="政务服务管理局")
+    DictionaryEntry.objects.create(
+        unit=Unit.objects.get(), kind="confusion", term="政务服务局", replacement="政务服务管理局"
+    )
     draft = submit_and_check(make_draft(org["drafter"], body="区政务服务局召开会议，研究部署下一阶段工作。"))
     assert draft.status == Status.NEEDS_REVISION
     finding = draft.versions.get().check_runs.get().findings.get(text="政务服务局")

@@ -1,4 +1,5 @@
 """The pages through Django's test client: audit list and export, notifications, language, diffs, escaping."""
+
 from __future__ import annotations
 
 import csv
@@ -44,8 +45,10 @@ def test_audit_csv_streams_the_filtered_events_with_chinese_names(org):
     header, *rows = csv_rows(response)
     assert header[:5] == ["时间", "人员", "用户名", "事件", "事件代码"]
     assert [(row[2], row[3], row[5]) for row in rows] == [
-        ("head", "签批", str(published.pk)), ("deputy", "签批", str(published.pk)),
-        ("section_head", "签批", str(published.pk)), ("drafter", "签批", str(published.pk)),
+        ("head", "签批", str(published.pk)),
+        ("deputy", "签批", str(published.pk)),
+        ("section_head", "签批", str(published.pk)),
+        ("drafter", "签批", str(published.pk)),
     ]
     assert {row[9] for row in rows} == {published.content_hash}
     assert rows[0][10] == "主要领导"
@@ -129,6 +132,7 @@ def test_dates_read_in_chinese(org):
     page = logged_in(org["drafter"]).get("/drafts/").content.decode()
     draft = Draft.objects.get()
     from django.utils import timezone
+
     local = timezone.localtime(draft.status_changed_at)
     assert f"{local.year}年{local.month}月{local.day}日" in page
 
@@ -139,7 +143,9 @@ def test_draft_page_shows_what_changed_since_the_version_the_signer_last_read(or
     assert 'id="changes"' not in head.get(f"/drafts/{draft.pk}/").content.decode()
     assert SeenVersion.objects.get(user=org["section_head"], draft=draft).version == 1
     services.return_draft(draft_id=draft.pk, user=org["section_head"], version=1, reason="补充时间")
-    services.edit_draft(draft_id=draft.pk, user=org["drafter"], data={"body": "区政务服务管理局于今日召开会议。\n研究下一阶段工作。"})
+    services.edit_draft(
+        draft_id=draft.pk, user=org["drafter"], data={"body": "区政务服务管理局于今日召开会议。\n研究下一阶段工作。"}
+    )
     draft = submit_and_check(Draft.objects.get(pk=draft.pk))
     page = head.get(f"/drafts/{draft.pk}/").content.decode()
     assert 'id="changes"' in page
@@ -153,7 +159,7 @@ def test_findings_are_marked_in_the_text_with_their_suggestion(org):
     draft = submit_and_check(make_draft(org["drafter"], body="区政务服务管理局研究布署下一阶段工作。"))
     page = logged_in(org["drafter"]).get(f"/drafts/{draft.pk}/").content.decode()
     body = page.split('id="draft-body">')[1].split("</article>")[0]
-    assert body.startswith("区政务服务管理局研究<mark class=\"error\"")
+    assert body.startswith('区政务服务管理局研究<mark class="error"')
     assert "“布署”应为“部署”；建议：部署" in body
     assert ">布署<sup>" in body
     assert "改为“部署”" in page
@@ -168,12 +174,23 @@ def test_script_inside_or_next_to_a_flagged_span_stays_inert(org):
     assert marked.startswith("&lt;script&gt;alert(1)&lt;/script&gt;研究<mark")
     assert "</mark>&lt;img src=x onerror=alert(2)&gt;工作。" in marked
 
-    inside = SimpleNamespace(pk=7, number=1, field="body", start=2, end=10, severity="error", dismissed=False,
-                             message='<b onmouseover="x">', suggestion="</mark><script>")
+    inside = SimpleNamespace(
+        pk=7,
+        number=1,
+        field="body",
+        start=2,
+        end=10,
+        severity="error",
+        dismissed=False,
+        message='<b onmouseover="x">',
+        suggestion="</mark><script>",
+    )
     html = marked_text("前文<script>后文", [inside])
     assert "<script>" not in html and "<b " not in html
-    assert html == ('前文<mark class="error" title="&lt;b onmouseover=&quot;x&quot;&gt;；建议：&lt;/mark&gt;&lt;script&gt;">'
-                    '&lt;script&gt;<sup><a href="#finding-7">1</a></sup></mark>后文')
+    assert html == (
+        '前文<mark class="error" title="&lt;b onmouseover=&quot;x&quot;&gt;；建议：&lt;/mark&gt;&lt;script&gt;">'
+        '&lt;script&gt;<sup><a href="#finding-7">1</a></sup></mark>后文'
+    )
 
 
 def test_a_stale_signature_from_an_old_page_gets_a_message_not_an_error(org):
@@ -189,7 +206,12 @@ def test_public_item_shows_the_four_signers_and_the_content_hash(org):
     draft = fully_signed(org, key=True)
     page = Client().get(f"/public/{draft.pk}/").content.decode()
     signoff = page.split('id="signoff"')[1]
-    for role, name in (("信息拟稿人", "张拟稿"), ("股室负责人", "李股长"), ("分管领导", "王分管"), ("主要领导", "赵局长")):
+    for role, name in (
+        ("信息拟稿人", "张拟稿"),
+        ("股室负责人", "李股长"),
+        ("分管领导", "王分管"),
+        ("主要领导", "赵局长"),
+    ):
         assert role in signoff and name in signoff
     assert draft.content_hash in signoff
     assert draft.title in Client().get("/public/", {"column": "work_news"}).content.decode()

@@ -1,4 +1,5 @@
 """Who may do what, server side, and what bad input gets back: a clear error and nothing changed."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,8 +20,13 @@ def org():
 
 def snapshot(draft_id: int) -> tuple:
     draft = Draft.objects.get(pk=draft_id)
-    return (draft.status, draft.version, draft.content_hash,
-            Signature.objects.filter(draft_id=draft_id).count(), AuditEvent.objects.filter(draft_id=draft_id).count())
+    return (
+        draft.status,
+        draft.version,
+        draft.content_hash,
+        Signature.objects.filter(draft_id=draft_id).count(),
+        AuditEvent.objects.filter(draft_id=draft_id).count(),
+    )
 
 
 # (status the draft is brought to, action, the one user allowed)
@@ -41,7 +47,7 @@ def bring_to(org, status: str) -> Draft:
     if status == "draft":
         return draft
     draft = submit_and_check(draft)
-    for step, reached in (("section_head", "awaiting_deputy"), ("deputy", "awaiting_head")):
+    for step, _reached in (("section_head", "awaiting_deputy"), ("deputy", "awaiting_head")):
         if draft.status == status:
             break
         draft = sign_as(org[step], draft)
@@ -79,7 +85,12 @@ def test_only_the_holder_of_a_step_may_act_on_it(org, status, action, allowed):
 def test_anonymous_callers_get_401_on_everything_but_the_public_list(org):
     draft = make_draft(org["drafter"])
     anonymous = client_for(None)
-    for url in ("/api/v1/drafts/", f"/api/v1/drafts/{draft.pk}/", "/api/v1/inbox/", f"/api/v1/drafts/{draft.pk}/audit/"):
+    for url in (
+        "/api/v1/drafts/",
+        f"/api/v1/drafts/{draft.pk}/",
+        "/api/v1/inbox/",
+        f"/api/v1/drafts/{draft.pk}/audit/",
+    ):
         answer = anonymous.get(url)
         assert answer.status_code == 401
         assert answer.json()["error"] == "unauthenticated"
@@ -99,25 +110,29 @@ def test_token_login_then_token_auth_works_and_bad_passwords_are_refused(org):
     bad = client.post("/api/v1/auth/token/", {"username": "drafter", "password": "nope"}, format="json")
     assert bad.status_code == 400
     assert bad.json()["error"] == "invalid"
-    token = client.post("/api/v1/auth/token/", {"username": "drafter", "password": "reviewflow-demo"},
-                        format="json").json()["token"]
+    token = client.post(
+        "/api/v1/auth/token/", {"username": "drafter", "password": "reviewflow-demo"}, format="json"
+    ).json()["token"]
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert client.post("/api/v1/drafts/", draft_data(), format="json").status_code == 201
     assert client.get("/api/v1/drafts/?mine=1").json()["results"][0]["drafter"] == "drafter"
 
 
-@pytest.mark.parametrize("overrides,field", [
-    ({"title": ""}, "title"),
-    ({"title": "   "}, "title"),
-    ({"body": ""}, "body"),
-    ({"title": "标题\x07响铃"}, "title"),
-    ({"body": "正文\x00含空字符"}, "body"),
-    ({"column": "nonsense"}, "column"),
-    ({"kind": "repost"}, "source_name"),
-    ({"kind": "repost", "source_name": "云南省人民政府网", "source_url": "javascript:alert(1)"}, "source_url"),
-    ({"kind": "repost", "source_name": "云南省人民政府网", "source_url": "not a url"}, "source_url"),
-    ({"key": "yes"}, "key"),
-])
+@pytest.mark.parametrize(
+    "overrides,field",
+    [
+        ({"title": ""}, "title"),
+        ({"title": "   "}, "title"),
+        ({"body": ""}, "body"),
+        ({"title": "标题\x07响铃"}, "title"),
+        ({"body": "正文\x00含空字符"}, "body"),
+        ({"column": "nonsense"}, "column"),
+        ({"kind": "repost"}, "source_name"),
+        ({"kind": "repost", "source_name": "云南省人民政府网", "source_url": "javascript:alert(1)"}, "source_url"),
+        ({"kind": "repost", "source_name": "云南省人民政府网", "source_url": "not a url"}, "source_url"),
+        ({"key": "yes"}, "key"),
+    ],
+)
 def test_bad_drafts_are_refused_with_the_field_named(org, overrides, field):
     answer = client_for(org["drafter"]).post("/api/v1/drafts/", draft_data(**overrides), format="json")
     assert answer.status_code == 400
@@ -135,8 +150,9 @@ def test_a_valid_repost_keeps_its_source_for_every_signer(org):
 
 
 def test_a_two_megabyte_body_is_refused_with_413(org):
-    answer = client_for(org["drafter"]).post("/api/v1/drafts/", draft_data(body="字" * (2 * 1024 * 1024 // 3 + 10)),
-                                             format="json")
+    answer = client_for(org["drafter"]).post(
+        "/api/v1/drafts/", draft_data(body="字" * (2 * 1024 * 1024 // 3 + 10)), format="json"
+    )
     assert answer.status_code == 413
     assert answer.json()["error"] == "too_large"
     assert Draft.objects.count() == 0
@@ -144,7 +160,8 @@ def test_a_two_megabyte_body_is_refused_with_413(org):
 
 def test_a_body_over_the_character_limit_is_refused_with_400(org, settings):
     answer = client_for(org["drafter"]).post(
-        "/api/v1/drafts/", draft_data(body="字" * (settings.REVIEWFLOW_MAX_BODY_CHARS + 1)), format="json")
+        "/api/v1/drafts/", draft_data(body="字" * (settings.REVIEWFLOW_MAX_BODY_CHARS + 1)), format="json"
+    )
     assert answer.status_code == 400
     assert "body" in answer.json()["fields"]
 
@@ -156,8 +173,9 @@ def test_malformed_json_is_a_clear_400(org):
 
 
 def test_english_speakers_get_english_messages(org):
-    answer = client_for(org["drafter"]).post("/api/v1/drafts/", draft_data(title=""), format="json",
-                                             HTTP_ACCEPT_LANGUAGE="en")
+    answer = client_for(org["drafter"]).post(
+        "/api/v1/drafts/", draft_data(title=""), format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert answer.status_code == 400
     assert answer.json()["message"].startswith("Please correct")
 
@@ -193,17 +211,21 @@ def test_submission_refuses_a_chain_where_one_person_holds_two_steps(org):
 
 
 def test_windows_line_ends_from_a_form_are_normalised_not_refused(org):
-    answer = client_for(org["drafter"]).post("/api/v1/drafts/", draft_data(body="第一段。\r\n第二段。\r第三段。"),
-                                             format="json")
+    answer = client_for(org["drafter"]).post(
+        "/api/v1/drafts/", draft_data(body="第一段。\r\n第二段。\r第三段。"), format="json"
+    )
     assert answer.status_code == 201, answer.json()
     assert answer.json()["body"] == "第一段。\n第二段。\n第三段。"
 
 
-@pytest.mark.parametrize("action,payload,field", [
-    ("return", {"version": 1, "reason": 42}, "reason"),
-    ("sign", {"version": 1, "comment": ["同意"]}, "comment"),
-    ("sign", {"version": 1, "proofread": "yes"}, "proofread"),
-])
+@pytest.mark.parametrize(
+    "action,payload,field",
+    [
+        ("return", {"version": 1, "reason": 42}, "reason"),
+        ("sign", {"version": 1, "comment": ["同意"]}, "comment"),
+        ("sign", {"version": 1, "proofread": "yes"}, "proofread"),
+    ],
+)
 def test_wrongly_typed_fields_are_named_and_change_nothing(org, action, payload, field):
     draft = submit_and_check(make_draft(org["drafter"]))
     before = snapshot(draft.pk)

@@ -1,4 +1,5 @@
 """The four-signature review through the JSON API, with the check run in-process as the worker would."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,9 @@ def org():
 
 
 def events(draft_id: int) -> list[str]:
-    return list(AuditEvent.objects.filter(draft_id=draft_id).order_by("created_at", "id").values_list("event", flat=True))
+    return list(
+        AuditEvent.objects.filter(draft_id=draft_id).order_by("created_at", "id").values_list("event", flat=True)
+    )
 
 
 def test_happy_path_publishes_with_four_signatures_on_one_hash(org):
@@ -46,8 +49,9 @@ def test_happy_path_publishes_with_four_signatures_on_one_hash(org):
     for step, next_status in (("section_head", "awaiting_deputy"), ("deputy", "awaiting_head"), ("head", "published")):
         inbox = client_for(org[step]).get("/api/v1/inbox/").json()["results"]
         assert [d["id"] for d in inbox] == [draft_id]
-        answer = client_for(org[step]).post(f"/api/v1/drafts/{draft_id}/sign/", {"version": 1, "comment": "同意"},
-                                            format="json")
+        answer = client_for(org[step]).post(
+            f"/api/v1/drafts/{draft_id}/sign/", {"version": 1, "comment": "同意"}, format="json"
+        )
         assert answer.status_code == 200, answer.json()
         assert answer.json()["status"] == next_status
 
@@ -58,8 +62,14 @@ def test_happy_path_publishes_with_four_signatures_on_one_hash(org):
     assert {s["content_hash"] for s in item["signatures"]} == {item["content_hash"]}
     assert len({s["user"] for s in item["signatures"]}) == 4
     assert events(draft_id) == [
-        "draft.created", "draft.submitted", "check.completed", "review.signed",
-        "review.signed", "review.signed", "review.signed", "draft.published",
+        "draft.created",
+        "draft.submitted",
+        "check.completed",
+        "review.signed",
+        "review.signed",
+        "review.signed",
+        "review.signed",
+        "draft.published",
     ]
     audit = drafter.get(f"/api/v1/drafts/{draft_id}/audit/").json()["results"]
     assert [e["event"] for e in audit] == events(draft_id)
@@ -72,8 +82,9 @@ def test_return_at_each_level_hands_the_draft_back_with_the_reason(org, returner
         if step == returner:
             break
         draft = sign_as(org[step], draft)
-    answer = client_for(org[returner]).post(f"/api/v1/drafts/{draft.pk}/return/",
-                                            {"version": draft.version, "reason": "数据需核实"}, format="json")
+    answer = client_for(org[returner]).post(
+        f"/api/v1/drafts/{draft.pk}/return/", {"version": draft.version, "reason": "数据需核实"}, format="json"
+    )
     assert answer.status_code == 200, answer.json()
     body = answer.json()
     assert body["status"] == "returned"
@@ -85,8 +96,9 @@ def test_return_at_each_level_hands_the_draft_back_with_the_reason(org, returner
 
 def test_return_without_reason_is_refused_and_changes_nothing(org):
     draft = submit_and_check(make_draft(org["drafter"]))
-    answer = client_for(org["section_head"]).post(f"/api/v1/drafts/{draft.pk}/return/",
-                                                  {"version": 1, "reason": "  "}, format="json")
+    answer = client_for(org["section_head"]).post(
+        f"/api/v1/drafts/{draft.pk}/return/", {"version": 1, "reason": "  "}, format="json"
+    )
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid"
     assert Draft.objects.get(pk=draft.pk).status == Status.AWAITING_SECTION_HEAD
@@ -95,11 +107,13 @@ def test_return_without_reason_is_refused_and_changes_nothing(org):
 def test_edit_voids_every_signature_and_the_chain_restarts_from_the_top(org):
     draft = submit_and_check(make_draft(org["drafter"]))
     draft = sign_as(org["section_head"], draft)
-    client_for(org["deputy"]).post(f"/api/v1/drafts/{draft.pk}/return/", {"version": 1, "reason": "补充时间"},
-                                   format="json")
+    client_for(org["deputy"]).post(
+        f"/api/v1/drafts/{draft.pk}/return/", {"version": 1, "reason": "补充时间"}, format="json"
+    )
     old_hash = draft.content_hash
-    edited = client_for(org["drafter"]).patch(f"/api/v1/drafts/{draft.pk}/",
-                                              {"body": draft.body + "会议于2026年11月20日召开。"}, format="json")
+    edited = client_for(org["drafter"]).patch(
+        f"/api/v1/drafts/{draft.pk}/", {"body": draft.body + "会议于2026年11月20日召开。"}, format="json"
+    )
     assert edited.status_code == 200, edited.json()
     assert edited.json()["version"] == 2
     assert edited.json()["content_hash"] != old_hash
@@ -134,15 +148,20 @@ def test_typo_sends_the_draft_to_revision_and_a_dismissal_lets_it_through(org):
     body = client_for(org["drafter"]).get(f"/api/v1/drafts/{draft.pk}/").json()
     finding = next(f for f in body["check"]["findings"] if f["text"] == "布署")
     assert finding["suggestion"] == "部署"
-    assert body["body"][finding["start"]:finding["end"]] == "布署"
+    assert body["body"][finding["start"] : finding["end"]] == "布署"
 
     drafter = client_for(org["drafter"])
-    refused = drafter.post(f"/api/v1/drafts/{draft.pk}/findings/{finding['id']}/dismiss/", {"reason": ""}, format="json")
+    refused = drafter.post(
+        f"/api/v1/drafts/{draft.pk}/findings/{finding['id']}/dismiss/", {"reason": ""}, format="json"
+    )
     assert refused.status_code == 400
     for f in body["check"]["findings"]:
         if f["severity"] in ("error", "warning"):
-            ok = drafter.post(f"/api/v1/drafts/{draft.pk}/findings/{f['id']}/dismiss/",
-                              {"reason": "引用原文，保持原样"}, format="json")
+            ok = drafter.post(
+                f"/api/v1/drafts/{draft.pk}/findings/{f['id']}/dismiss/",
+                {"reason": "引用原文，保持原样"},
+                format="json",
+            )
             assert ok.status_code == 200
     draft = submit_and_check(Draft.objects.get(pk=draft.pk))
     assert draft.status == Status.AWAITING_SECTION_HEAD
@@ -195,8 +214,12 @@ def test_key_manuscript_needs_proofread_confirmation_and_a_final_check(org):
     assert draft.status == Status.PUBLISHED
     assert all(s.proofread for s in Signature.objects.filter(draft=draft, step__in=["section_head", "deputy", "head"]))
     assert events(draft.pk)[-6:] == [
-        "review.signed", "check.final_requested", "check.completed", "check.final_passed",
-        "review.signed", "draft.published",
+        "review.signed",
+        "check.final_requested",
+        "check.completed",
+        "check.final_passed",
+        "review.signed",
+        "draft.published",
     ]
 
 
@@ -204,12 +227,19 @@ def test_withdraw_needs_the_head_or_an_admin_and_a_reason(org):
     from tests.factories import fully_signed
 
     draft = fully_signed(org)
-    assert client_for(org["drafter"]).post(f"/api/v1/drafts/{draft.pk}/withdraw/", {"reason": "x"},
-                                           format="json").status_code == 403
-    assert client_for(org["head"]).post(f"/api/v1/drafts/{draft.pk}/withdraw/", {"reason": ""},
-                                        format="json").status_code == 400
-    answer = client_for(org["admin"]).post(f"/api/v1/drafts/{draft.pk}/withdraw/", {"reason": "信息已过时"},
-                                           format="json")
+    assert (
+        client_for(org["drafter"])
+        .post(f"/api/v1/drafts/{draft.pk}/withdraw/", {"reason": "x"}, format="json")
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(org["head"]).post(f"/api/v1/drafts/{draft.pk}/withdraw/", {"reason": ""}, format="json").status_code
+        == 400
+    )
+    answer = client_for(org["admin"]).post(
+        f"/api/v1/drafts/{draft.pk}/withdraw/", {"reason": "信息已过时"}, format="json"
+    )
     assert answer.status_code == 200
     assert answer.json()["status"] == "withdrawn"
     assert client_for(None).get("/api/v1/published/").json()["results"] == []

@@ -1,4 +1,5 @@
 """The demo organisation: known logins, a valid chain for both sections, and running it twice changes nothing."""
+
 from __future__ import annotations
 
 import pytest

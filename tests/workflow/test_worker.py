@@ -1,4 +1,5 @@
 """Submission through the API, the check through the real worker over Redis, the result on the draft."""
+
 from __future__ import annotations
 
 import signal
@@ -8,7 +9,6 @@ import pytest
 from django.db import transaction
 
 from reviewflow import services
-
 from reviewflow.models import AuditEvent, CheckRun, Draft, Status
 from tests.conftest import start_worker, stop_worker
 from tests.factories import client_for, demo_org, draft_data, make_draft, wait_for
@@ -36,8 +36,9 @@ def test_submission_is_checked_by_the_worker_and_opens_the_section_heads_step(ce
 def test_the_worker_sends_a_typo_back_for_revision(celery_worker):
     org = demo_org()
     drafter = client_for(org["drafter"])
-    draft_id = drafter.post("/api/v1/drafts/", draft_data(body="区政务服务管理局研究布署下一阶段工作。"),
-                            format="json").json()["id"]
+    draft_id = drafter.post(
+        "/api/v1/drafts/", draft_data(body="区政务服务管理局研究布署下一阶段工作。"), format="json"
+    ).json()["id"]
     drafter.post(f"/api/v1/drafts/{draft_id}/submit/")
     wait_for(lambda: status_of(draft_id) != Status.CHECKING)
     assert status_of(draft_id) == Status.NEEDS_REVISION
@@ -70,7 +71,8 @@ def test_a_lost_check_is_requeued_by_the_sweep(celery_worker, settings):
         # The message is lost: nothing reaches the broker for this submission.
         transaction.get_connection().run_on_commit.clear()
     CheckRun.objects.filter(version__draft=draft).update(
-        requested_at=CheckRun.objects.get(version__draft=draft).requested_at.replace(year=2000))
+        requested_at=CheckRun.objects.get(version__draft=draft).requested_at.replace(year=2000)
+    )
     assert status_of(draft.pk) == Status.CHECKING
     assert requeue_stale_checks() == 1
     wait_for(lambda: status_of(draft.pk) != Status.CHECKING)
@@ -81,7 +83,9 @@ def test_a_check_whose_worker_dies_mid_run_is_redelivered_and_finishes(celery_wo
     """acks_late: the message stays unacknowledged while the check runs, so a killed worker loses nothing."""
     org = demo_org()
     # A long body keeps the check running long enough to kill the worker in the middle of it.
-    draft = make_draft(org["drafter"], body="区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 1200)
+    draft = make_draft(
+        org["drafter"], body="区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 1200
+    )
     with transaction.atomic():
         run = services.submit(draft_id=draft.pk, user=org["drafter"])
         transaction.get_connection().run_on_commit.clear()

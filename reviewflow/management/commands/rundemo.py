@@ -1,4 +1,5 @@
 """Run the whole system on one machine: database, embedded Redis, a Celery worker and the web server."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,9 @@ from reviewflow.embedded import start_redis
 
 
 class Command(BaseCommand):
-    help = "Migrate, seed the demo organisation, start Redis (embedded unless REDIS_URL is set), a worker and the web UI."
+    help = (
+        "Migrate, seed the demo organisation, start Redis (embedded unless REDIS_URL is set), a worker and the web UI."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000")
@@ -29,13 +32,27 @@ class Command(BaseCommand):
             redis = start_redis(settings.EMBEDDED_REDIS_SOCKET)
             self.stdout.write(f"Embedded Redis on {settings.EMBEDDED_REDIS_SOCKET}")
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "settings", "worker", "--beat", "--pool=solo",
-             "--loglevel=INFO", "--schedule", str(settings.VAR_DIR / "celerybeat-schedule")],
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "settings",
+                "worker",
+                "--beat",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--schedule",
+                str(settings.VAR_DIR / "celerybeat-schedule"),
+            ],
             env={**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "settings.base")},
         )
-        self.stdout.write(self.style.SUCCESS(
-            f"ReviewFlow on http://{addr}/ — log in as drafter, section_head, deputy, head or admin "
-            "(password reviewflow-demo)"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"ReviewFlow on http://{addr}/ — log in as drafter, section_head, deputy, head or admin "
+                "(password reviewflow-demo)"
+            )
+        )
         try:
             call_command("runserver", addr, use_reloader=False)
         finally:

@@ -1,4 +1,5 @@
 """Create the demo organisation and its users; running it again changes nothing."""
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -27,15 +28,26 @@ class Command(BaseCommand):
         users = {}
         for username, display_name, section in PEOPLE:
             user, created = User.objects.get_or_create(
-                username=username, defaults={"display_name": display_name, "section": sections[section],
-                                             "email": f"{username}@example.gov.cn"})
+                username=username,
+                defaults={
+                    "display_name": display_name,
+                    "section": sections[section],
+                    "email": f"{username}@example.gov.cn",
+                },
+            )
             if created:
                 user.set_password(PASSWORD)
                 user.save()
             users[username] = user
         admin, created = User.objects.get_or_create(
-            username="admin", defaults={"display_name": "系统管理员", "is_staff": True, "is_superuser": True,
-                                        "section": sections["办公室"]})
+            username="admin",
+            defaults={
+                "display_name": "系统管理员",
+                "is_staff": True,
+                "is_superuser": True,
+                "section": sections["办公室"],
+            },
+        )
         if created:
             admin.set_password(PASSWORD)
             admin.save()
@@ -43,5 +55,8 @@ class Command(BaseCommand):
         unit.save()
         Section.objects.filter(pk=sections["网络信息股"].pk).update(head=users["section_head"], deputy=users["deputy"])
         Section.objects.filter(pk=sections["办公室"].pk).update(head=users["section_head2"], deputy=users["deputy"])
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo organisation ready: {UNIT}; users {', '.join(u for u, *_ in PEOPLE)}, admin; password {PASSWORD}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo organisation ready: {UNIT}; users {', '.join(u for u, *_ in PEOPLE)}, admin; password {PASSWORD}"
+            )
+        )
