@@ -16,8 +16,8 @@ admin.site.index_title = _("Organisation set-up")
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "display_name", "section", "is_staff", "is_superuser")
     list_filter = ("section", "is_staff", "is_superuser")
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Organisation"), {"fields": ("display_name", "section")}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Organisation"), {"fields": ("display_name", "section")}),)
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("Organisation"), {"fields": ("display_name", "section")}))
+    add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("Organisation"), {"fields": ("display_name", "section")}))
 
 
 class SectionInline(admin.TabularInline):

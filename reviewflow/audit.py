@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .models import AuditEvent, Draft
+from .models import AuditEvent, AuditKind, Draft
 
 
-def audit_record(*, draft: Draft | None, actor, event: str, data: dict | None = None) -> AuditEvent:
+def audit_record(*, draft: Draft | None, actor, event: AuditKind, data: dict | None = None) -> AuditEvent:
     """Append an audit event; it must be written inside the transaction of the change it records."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record() must run inside the transaction of the change it records")

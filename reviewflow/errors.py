@@ -23,7 +23,7 @@ class ReviewError(Exception):
         return str(self.message) % self.params if self.params else str(self.message)
 
     def as_dict(self) -> dict:
-        body = {"error": self.code, "message": self.text}
+        body: dict[str, object] = {"error": self.code, "message": self.text}
         if self.fields:
             body["fields"] = {name: str(text) for name, text in self.fields.items()}
         return body

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .lifecycle import EDITABLE, Status, Step
+
 
 class Unit(models.Model):
     """A government unit (单位); its principal leader (主要领导) signs last."""
@@ -75,8 +77,8 @@ class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=50, blank=True)
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = _("user")  # type: ignore[assignment]  # django-stubs types the base Meta's as str
+        verbose_name_plural = _("users")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.display_name or self.username
@@ -85,38 +87,6 @@ class User(AbstractUser):
     def is_auditor(self) -> bool:
         """Administrators and holders of the audit permission read every draft and the audit trail."""
         return self.is_superuser or self.has_perm("reviewflow.view_auditevent")
-
-
-class Step(models.TextChoices):
-    DRAFTER = "drafter", _("Drafter")
-    SECTION_HEAD = "section_head", _("Section head")
-    DEPUTY = "deputy", _("Deputy leader in charge")
-    HEAD = "head", _("Principal leader")
-
-
-SIGNING_ORDER = [Step.DRAFTER, Step.SECTION_HEAD, Step.DEPUTY, Step.HEAD]
-# The Draft field that holds each step's signer.
-STEP_FIELD = {Step.DRAFTER: "drafter", Step.SECTION_HEAD: "section_head", Step.DEPUTY: "deputy", Step.HEAD: "head"}
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    CHECKING = "checking", _("Checking")
-    NEEDS_REVISION = "needs_revision", _("Needs revision")
-    AWAITING_SECTION_HEAD = "awaiting_section_head", _("Awaiting section head")
-    AWAITING_DEPUTY = "awaiting_deputy", _("Awaiting deputy leader")
-    AWAITING_HEAD = "awaiting_head", _("Awaiting principal leader")
-    PUBLISHED = "published", _("Published")
-    RETURNED = "returned", _("Returned")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-EDITABLE_STATUSES = {Status.DRAFT, Status.NEEDS_REVISION, Status.RETURNED}
-AWAITING_STEP = {
-    Status.AWAITING_SECTION_HEAD: Step.SECTION_HEAD,
-    Status.AWAITING_DEPUTY: Step.DEPUTY,
-    Status.AWAITING_HEAD: Step.HEAD,
-}
 
 
 class Column(models.TextChoices):
@@ -156,16 +126,12 @@ class Draft(models.Model):
     source_name = models.CharField(_("source name"), max_length=200, blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64)
-    # The signing chain, fixed when the draft is submitted.
-    section_head = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
+    # While signing: the open level; while checking a key manuscript's final text: the level it precedes.
+    step = models.CharField(_("open step"), max_length=16, choices=Step.choices, blank=True)
+    # Who must act now: the open level's signer, or the drafter while the draft is theirs to edit.
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("holder")
     )
-    deputy = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
-    head = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     # The check this draft waits for while it is `checking`.
     pending_check = models.ForeignKey("CheckRun", models.SET_NULL, null=True, blank=True, related_name="+")
     return_reason = models.TextField(blank=True)
@@ -184,34 +150,39 @@ class Draft(models.Model):
     class Meta:
         verbose_name = _("draft")
         verbose_name_plural = _("drafts")
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"]),
+            models.Index(fields=["holder", "status", "status_changed_at"]),
+        ]
+
+    # Set by services.locking.lock_draft: the row id of the current version, read with the lock.
+    current_version_id: int
 
     def __str__(self) -> str:
         return self.title
 
-    def assignee(self, step: str):
-        """The user who holds `step` in this draft's chain."""
-        return getattr(self, STEP_FIELD[step])
-
-    def assignee_id(self, step: str) -> int | None:
-        return getattr(self, f"{STEP_FIELD[step]}_id")
-
-    def may_withdraw(self, user) -> bool:
-        """Only the principal leader of the chain or an administrator takes a published item down."""
-        return user.is_superuser or user.pk == self.head_id
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE
 
     @property
-    def open_step(self) -> str | None:
-        return AWAITING_STEP.get(self.status)
+    def stage_display(self) -> str:
+        """The status in words, naming the level that must sign while signing."""
+        if self.status == Status.SIGNING and self.step:
+            return _("Awaiting %(step)s") % {"step": Step(self.step).label}
+        return str(self.get_status_display())
 
-    @property
-    def holder(self):
-        """Who must act next: a signer, the drafter, or nobody."""
-        if self.open_step:
-            return self.assignee(self.open_step)
-        if self.status in EDITABLE_STATUSES:
-            return self.drafter
-        return None
+
+class Assignment(models.Model):
+    """The signing chain of a draft, fixed when it is submitted: who holds each level."""
+
+    draft = models.ForeignKey(Draft, models.CASCADE, related_name="assignments")
+    step = models.CharField(max_length=16, choices=Step.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="assignments")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["draft", "step"], name="one_assignee_per_step")]
+        indexes = [models.Index(fields=["user", "draft"])]
 
 
 class DraftVersion(models.Model):
@@ -253,13 +224,26 @@ class CheckRun(models.Model):
     purpose = models.CharField(max_length=16, choices=Purpose.choices, default=Purpose.SUBMISSION)
     status = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveIntegerField(default=0)
+    # Every delivery of the task counts, including redeliveries that find the result stored.
+    deliveries = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    # Findings past the per-rule and per-check bounds, counted by rule instead of stored.
+    omitted = models.JSONField(default=dict, blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["version", "purpose"], name="one_check_per_version_purpose")]
+
+
+BLOCKING_SEVERITIES = ("error", "warning")
+
+
+class FindingQuerySet(models.QuerySet):
+    def blocking(self) -> FindingQuerySet:
+        """Findings that stop a draft: errors and warnings nobody dismissed."""
+        return self.filter(severity__in=BLOCKING_SEVERITIES, dismissed_at__isnull=True)
 
 
 class Finding(models.Model):
@@ -289,6 +273,8 @@ class Finding(models.Model):
     dismiss_reason = models.TextField(blank=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = FindingQuerySet.as_manager()
+
     class Meta:
         ordering = ["field", "start", "end", "rule"]
 
@@ -298,7 +284,13 @@ class Finding(models.Model):
 
     @property
     def blocking(self) -> bool:
-        return self.severity in ("error", "warning") and not self.dismissed
+        return self.severity in BLOCKING_SEVERITIES and not self.dismissed
+
+
+class SignatureQuerySet(models.QuerySet):
+    def live(self) -> SignatureQuerySet:
+        """The signatures that count: not voided by a later version or round, in signing order."""
+        return self.filter(voided_at__isnull=True).order_by("signed_at", "id")
 
 
 class Signature(models.Model):
@@ -314,6 +306,8 @@ class Signature(models.Model):
     signed_at = models.DateTimeField(auto_now_add=True)
     voided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = SignatureQuerySet.as_manager()
+
     class Meta:
         ordering = ["signed_at", "id"]
         constraints = [
@@ -324,6 +318,26 @@ class Signature(models.Model):
                 name="one_live_signature_per_step",
             )
         ]
+
+
+class AuditKind(models.TextChoices):
+    """Every kind of audit event, with the words a reader sees."""
+
+    DRAFT_CREATED = "draft.created", _("Draft created")
+    DRAFT_EDITED = "draft.edited", _("Edited (new version)")
+    FINDING_APPLIED = "finding.applied", _("Suggestion applied (new version)")
+    SIGNATURES_VOIDED = "signatures.voided", _("Signatures voided")
+    DRAFT_SUBMITTED = "draft.submitted", _("Submitted for review")
+    CHECK_COMPLETED = "check.completed", _("Typo check completed")
+    CHECK_NEEDS_REVISION = "check.needs_revision", _("Check found problems")
+    CHECK_FAILED = "check.failed", _("Check failed")
+    FINDING_DISMISSED = "finding.dismissed", _("Finding dismissed")
+    SIGNED = "review.signed", _("Signed")
+    RETURNED = "review.returned", _("Returned")
+    FINAL_CHECK_REQUESTED = "check.final_requested", _("Final check of key manuscript requested")
+    FINAL_CHECK_PASSED = "check.final_passed", _("Final check passed")
+    PUBLISHED = "draft.published", _("Published")
+    WITHDRAWN = "draft.withdrawn", _("Withdrawn")
 
 
 class AuditEvent(models.Model):
@@ -337,7 +351,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
     )
-    event = models.CharField(max_length=64, db_index=True)
+    event = models.CharField(max_length=64, choices=AuditKind.choices, db_index=True)
     version = models.PositiveIntegerField(null=True, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict, blank=True)
@@ -357,6 +371,7 @@ class Notification(models.Model):
     message = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 import checks
 
+from .errors import NotFound
+from .lifecycle import Status
 from .models import (
-    AWAITING_STEP,
     AuditEvent,
     CheckRun,
     DictionaryEntry,
@@ -19,18 +21,10 @@ from .models import (
     Notification,
     Section,
     Signature,
-    Status,
     Unit,
     User,
 )
-
-
-def visibility(user: User) -> Q:
-    """Drafts a user may see: their own, those their chain role touches, all for auditors."""
-    if user.is_auditor:
-        return Q()
-    led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
-    return Q(drafter=user) | Q(section_head=user) | Q(deputy=user) | Q(head=user) | Q(section__in=led_sections)
+from .policy import visibility
 
 
 def visible_drafts(user: User) -> QuerySet[Draft]:
@@ -39,30 +33,38 @@ def visible_drafts(user: User) -> QuerySet[Draft]:
 
 def drafts_of(user: User) -> QuerySet[Draft]:
     """A drafter's own drafts, newest first."""
-    return (
-        Draft.objects.filter(drafter=user).select_related("section", "section_head", "deputy", "head").order_by("-pk")
-    )
+    return Draft.objects.filter(drafter=user).select_related("section", "holder", "returned_by").order_by("-pk")
 
 
 def inbox_for(user: User) -> QuerySet[Draft]:
-    """Drafts whose open step is this user's, oldest waiting first."""
-    waiting = Q()
-    for status, step in AWAITING_STEP.items():
-        waiting |= Q(status=status, **{step: user})
-    return Draft.objects.filter(waiting).select_related("drafter", "section").order_by("status_changed_at", "pk")
+    """Drafts whose open level this user holds, oldest waiting first."""
+    return (
+        Draft.objects.filter(holder=user, status=Status.SIGNING)
+        .select_related("drafter", "section")
+        .order_by("status_changed_at", "pk")
+    )
 
 
 def draft_for(user: User, draft_id: int) -> Draft | None:
     return (
         visible_drafts(user)
-        .select_related("drafter", "section__unit", "returned_by", "section_head", "deputy", "head")
+        .select_related("drafter", "section__unit", "returned_by", "holder")
         .filter(pk=draft_id)
         .first()
     )
 
 
+def visible_draft_or_404(user: User, draft_id: int) -> Draft:
+    """The draft if this user may see it; otherwise it does not exist for them (404, in their language)."""
+    draft = draft_for(user, draft_id)
+    if draft is None:
+        raise NotFound(_("No such draft."))
+    return draft
+
+
 def live_signatures(draft: Draft) -> list[Signature]:
-    return list(draft.signatures.filter(voided_at__isnull=True).select_related("user").order_by("signed_at", "id"))
+    """The signatures that count: those of the current round on the current text, in signing order."""
+    return list(Signature.objects.filter(draft=draft).live().select_related("user"))
 
 
 def latest_check(draft: Draft) -> CheckRun | None:
@@ -87,9 +89,7 @@ def published_items(column: str | None = None) -> QuerySet[Draft]:
     return items.prefetch_related(
         Prefetch(
             "signatures",
-            queryset=Signature.objects.filter(voided_at__isnull=True)
-            .select_related("user")
-            .order_by("signed_at", "id"),
+            queryset=Signature.objects.live().select_related("user"),
             to_attr="live_signatures",
         )
     ).order_by("-published_at", "-pk")
@@ -106,11 +106,11 @@ def lexicon_for(unit: Unit) -> checks.Lexicon:
     )
 
 
-def stale_check_runs(*, before: datetime) -> QuerySet[CheckRun]:
-    """Checks a draft still waits for that were asked for, started or finished before `before`."""
+def stale_check_runs(*, before: datetime, unsent_before: datetime | None = None) -> QuerySet[CheckRun]:
+    """Checks a draft still waits for: never started since `unsent_before`, or started or finished before `before`."""
     waited_for = Draft.objects.filter(status=Status.CHECKING, pending_check__isnull=False).values("pending_check")
     return CheckRun.objects.filter(pk__in=waited_for).filter(
-        Q(status=CheckRun.State.PENDING, requested_at__lt=before)
+        Q(status=CheckRun.State.PENDING, requested_at__lt=unsent_before or before)
         | Q(status=CheckRun.State.RUNNING, started_at__lt=before)
         | Q(status__in=(CheckRun.State.DONE, CheckRun.State.FAILED), finished_at__lt=before)
     )
@@ -160,7 +160,7 @@ def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
         by_check.setdefault(finding.check_run_id, []).append(finding)
     events = list(timeline_of(draft))
     for event in events:
-        event.findings = by_check.get(event.data.get("check"), []) if event.event == "check.completed" else []
+        event.findings = by_check  # type: ignore[attr-defined]  # read by the timeline template.get(event.data.get("check"), []) if event.event == AuditKind.CHECK_COMPLETED else []
     return events
 
 

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import audit, notifications, pages, review
+from .views import audit, notifications, pages
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="drafts", permanent=False)),
@@ -18,12 +18,12 @@ urlpatterns = [
     path("drafts/<int:draft_id>/withdraw/", pages.withdraw, name="draft-withdraw"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", pages.dismiss, name="finding-dismiss"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", pages.apply_suggestion, name="finding-apply"),
+    path("drafts/<int:draft_id>/findings/apply/", pages.apply_suggestions, name="findings-apply"),
     path("drafts/<int:draft_id>/timeline/", audit.draft_timeline, name="draft-timeline"),
     path("inbox/", pages.inbox, name="inbox"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("notifications/read/", notifications.mark_read, name="notifications-read-all"),
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),
-    path("tasks/<int:process_pk>/<int:task_pk>/", review.review_task_view, name="review-task"),
     path("audit/", audit.audit_list, name="audit"),
     path("audit/export.csv", audit.audit_csv, name="audit-csv"),
     path("public/", pages.public_list, name="public"),

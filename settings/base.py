@@ -23,7 +23,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "viewflow",
-    "viewflow.workflow",
     "reviewflow",
     "workflow",
 ]
@@ -86,10 +85,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("REVIEWFLOW_VISIBILITY_TIMEOUT", "600")),
 }
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("REVIEWFLOW_QUEUE", "reviewflow")
+# A submission made while the broker was down is stored with a pending check: the sweep sends it again within
+# seconds of the broker's return. Publishing must not hang on a dead broker: fail fast, the sweep retries.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 60.0},
+    "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 5.0},
 }
-# A check left pending or running longer than this is dispatched again by the sweep.
+# A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
+REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))
+# A check running or finished-but-not-routed this long is dispatched again (a killed worker).
 REVIEWFLOW_CHECK_STALE_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_STALE_AFTER", "120"))
 
 LANGUAGE_CODE = "zh-hans"
@@ -107,6 +112,9 @@ WHITENOISE_USE_FINDERS = True
 # Bodies over 1 MB are refused before they are parsed (HTTP 413).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 REVIEWFLOW_MAX_BODY_CHARS = 50_000
+# Findings stored per check: repeats of one rule beyond the first ones are counted, not stored.
+REVIEWFLOW_MAX_FINDINGS_PER_RULE = 2_000
+REVIEWFLOW_MAX_FINDINGS = 5_000
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -121,7 +129,7 @@ REST_FRAMEWORK = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = "reviewflow@localhost"
 
-AUTH_PASSWORD_VALIDATORS = []
+AUTH_PASSWORD_VALIDATORS: list[dict[str, str]] = []
 
 LOGGING = {
     "version": 1,

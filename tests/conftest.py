@@ -84,6 +84,14 @@ def stop_worker(worker: subprocess.Popen) -> None:
     worker.wait(timeout=30)
 
 
+@pytest.fixture
+def org(db) -> dict:
+    """The demo organisation, by username: drafter, section_head, deputy, head, drafter2, section_head2, admin."""
+    from tests.factories import demo_org
+
+    return demo_org()
+
+
 @pytest.fixture(scope="session")
 def database_url(django_db_setup, django_db_blocker) -> str:
     """The test database, as a URL another process can open."""

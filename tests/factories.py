@@ -14,6 +14,16 @@ from workflow.tasks import run_check
 CLEAN_BODY = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。"
 
 
+def stage(draft: Draft) -> str:
+    """Where a draft stands, the signing level included: "signing:deputy", "published", ..."""
+    return f"{draft.status}:{draft.step}" if draft.status == "signing" else draft.status
+
+
+def api_stage(body: dict) -> str:
+    """The same from the API's JSON of a draft."""
+    return f"{body['status']}:{body['next_step']}" if body["status"] == "signing" else body["status"]
+
+
 def demo_org() -> dict[str, User]:
     call_command("seed_demo", verbosity=0)
     return {u.username: u for u in User.objects.all()}

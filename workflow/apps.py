@@ -2,12 +2,7 @@ from django.apps import AppConfig
 
 
 class WorkflowConfig(AppConfig):
+    """The background side of the review: the Celery tasks and the lifecycle chart."""
+
     name = "workflow"
     verbose_name = "Workflow"
-
-    def ready(self) -> None:
-        from reviewflow import engine
-
-        from .engine import ViewflowEngine
-
-        engine.register(ViewflowEngine())

@@ -7,12 +7,15 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import OperationalError
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import checks
 from reviewflow import selectors, services
-from reviewflow.models import CheckRun
+from reviewflow.models import CheckRun, Notification
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +25,7 @@ log = logging.getLogger(__name__)
 )
 def run_check(check_run_id: int) -> None:
     """Check one version's text once; a redelivery finds the result stored and only routes the draft."""
-    if not CheckRun.objects.filter(pk=check_run_id).exists():
+    if not CheckRun.objects.filter(pk=check_run_id).update(deliveries=F("deliveries") + 1):
         log.warning("check %s no longer exists; message dropped", check_run_id)
         return
     findings = None
@@ -40,11 +43,27 @@ def run_check(check_run_id: int) -> None:
     services.record_check_result(check_run_id=check_run_id, findings=findings)
 
 
+@shared_task(name="workflow.email_notification", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def email_notification(notification_id: int) -> None:
+    """Email one in-app notification to its recipient, once; people without an address only see it in the app."""
+    note = Notification.objects.select_related("user", "draft").filter(pk=notification_id).first()
+    if note is None or note.emailed_at is not None or not note.user.email:
+        return
+    subject = _("ReviewFlow: %(title)s") % {"title": note.draft.title}
+    send_mail(subject, note.message, None, [note.user.email])
+    Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+
+
 @shared_task(name="workflow.requeue_stale_checks")
 def requeue_stale_checks() -> int:
     """Re-queue checks that never finished (a lost message, a killed worker); run_check is idempotent."""
-    cutoff = timezone.now() - timedelta(seconds=settings.REVIEWFLOW_CHECK_STALE_AFTER)
-    stale = list(selectors.stale_check_runs(before=cutoff).values_list("pk", flat=True))
+    now = timezone.now()
+    stale = list(
+        selectors.stale_check_runs(
+            before=now - timedelta(seconds=settings.REVIEWFLOW_CHECK_STALE_AFTER),
+            unsent_before=now - timedelta(seconds=settings.REVIEWFLOW_CHECK_UNSENT_AFTER),
+        ).values_list("pk", flat=True)
+    )
     for run_id in stale:
         run_check.delay(run_id)
     return len(stale)

@@ -32,14 +32,27 @@ def finding_data(finding: Finding) -> dict:
     }
 
 
+API_FINDINGS = 500
+
+
 def check_data(run: CheckRun | None) -> dict | None:
+    """The check's result: a count per rule, and the first API_FINDINGS findings in text order."""
     if run is None:
         return None
+    findings = list(run.findings.all())
+    summary: dict[str, dict] = {}
+    for finding in findings:
+        entry = summary.setdefault(finding.rule, {"rule": finding.rule, "kind": finding.kind, "count": 0})
+        entry["count"] += 1
+    for rule, count in (run.omitted or {}).items():
+        summary.setdefault(rule, {"rule": rule, "kind": "", "count": 0})["count"] += count
     return {
         "status": run.status,
         "purpose": run.purpose,
         "finished_at": _iso(run.finished_at),
-        "findings": [finding_data(f) for f in run.findings.all()],
+        "findings_total": len(findings) + sum((run.omitted or {}).values()),
+        "summary": list(summary.values()),
+        "findings": [finding_data(f) for f in findings[:API_FINDINGS]],
     }
 
 
@@ -60,14 +73,14 @@ def draft_summary(draft: Draft) -> dict:
         "id": draft.pk,
         "title": draft.title,
         "status": draft.status,
-        "status_display": draft.get_status_display(),
+        "status_display": draft.stage_display,
         "version": draft.version,
         "kind": draft.kind,
         "key": draft.key,
         "column": draft.column,
         "channel": draft.channel,
         "drafter": _user(draft.drafter),
-        "next_step": draft.open_step,
+        "next_step": draft.step or None,
         "waiting_since": _iso(draft.status_changed_at),
     }
 
@@ -102,7 +115,7 @@ def published_data(draft: Draft) -> dict:
         "source_url": draft.source_url,
         "content_hash": draft.content_hash,
         "published_at": _iso(draft.published_at),
-        "signatures": [signature_data(s) for s in draft.live_signatures],
+        "signatures": [signature_data(s) for s in getattr(draft, "live_signatures", [])],
     }
 
 

@@ -39,10 +39,7 @@ def _version(data: dict) -> int:
 
 
 def _visible(request, draft_id: int):
-    draft = selectors.draft_for(request.user, draft_id)
-    if draft is None:
-        raise NotFound()
-    return draft
+    return selectors.visible_draft_or_404(request.user, draft_id)
 
 
 def _answer(request, draft_id: int, status: int = 200) -> Response:
@@ -107,8 +104,28 @@ class DismissFindingView(APIView):
 
 class ApplySuggestionView(APIView):
     def post(self, request, draft_id: int, finding_id: int):
-        services.apply_suggestion(draft_id=draft_id, user=request.user, finding_id=finding_id)
+        services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=[finding_id])
         return _answer(request, draft_id)
+
+
+class ApplySuggestionsView(APIView):
+    """`{"findings": [ids]}` or `{"rule": "punctuation.half_width"}`: one new version, then the check again."""
+
+    def post(self, request, draft_id: int):
+        data = _payload(request)
+        ids, rule = data.get("findings"), data.get("rule")
+        if ids is not None and (not isinstance(ids, list) or not all(_is_id(i) for i in ids)):
+            raise InvalidInput(_("“findings” must be a list of finding ids."), fields={"findings": _("A list of ids.")})
+        if rule is not None and not isinstance(rule, str):
+            raise InvalidInput(_("“rule” must be text."), fields={"rule": _("Must be text.")})
+        if ids is None and not rule:
+            raise InvalidInput(_("Name the findings to apply, or a rule."))
+        services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=ids, rule=rule or None)
+        return _answer(request, draft_id)
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
 
 
 class SignView(APIView):
@@ -119,14 +136,14 @@ class SignView(APIView):
             raise InvalidInput(
                 _("“proofread” must be true or false."), fields={"proofread": _("Must be true or false.")}
             )
-        services.sign(
+        signature = services.sign(
             draft_id=draft_id,
             user=request.user,
             version=_version(data),
             comment=_text(data, "comment"),
             proofread=proofread,
         )
-        return _answer(request, draft_id)
+        return Response(draft_summary(signature.draft))  # the signer moves on: the short form, no re-read
 
 
 class ReturnView(APIView):

@@ -1,25 +1,18 @@
 """State changes: each service guards the state, changes it and records the audit event atomically."""
 
 from .checking import mark_check_failed, mark_check_running, record_check_result
-from .drafts import apply_suggestion, create_draft, edit_draft
+from .drafts import create_draft, edit_draft
+from .findings import apply_suggestions, dismiss_finding
 from .organisation import signing_chain
-from .review import (
-    dismiss_finding,
-    publish,
-    return_draft,
-    sign,
-    submit,
-    withdraw,
-)
+from .review import return_draft, sign, submit, withdraw
 
 __all__ = [
-    "apply_suggestion",
+    "apply_suggestions",
     "create_draft",
     "dismiss_finding",
     "edit_draft",
     "mark_check_failed",
     "mark_check_running",
-    "publish",
     "record_check_result",
     "return_draft",
     "sign",

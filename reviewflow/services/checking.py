@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import engine
+import checks
+
 from ..audit import audit_record
-from ..models import CheckRun, Draft, Finding, Signature, Status, Step
+from ..lifecycle import DraftLifecycle, Step
+from ..models import AuditKind, CheckRun, Draft, Finding, Signature
 from .locking import lock_draft
-from .notifications import notify
-from .steps import open_step, set_status
+from .notifications import notify, notify_holder
 
 
 @transaction.atomic
@@ -28,13 +31,62 @@ def mark_check_running(*, check_run_id: int) -> bool:
 
 
 def _carried_dismissals(run: CheckRun) -> dict[tuple, Finding]:
-    """Dismissals made on the same version stay valid when that version is checked again."""
-    earlier = Finding.objects.filter(check_run__version=run.version, dismissed_at__isnull=False).exclude(check_run=run)
-    return {(f.field, f.start, f.end, f.rule): f for f in earlier}
+    """Dismissals that still hold: the same text at the same place under the same rule, on this version or the
+    latest earlier one with dismissals (its places moved through the edit, line by line)."""
+    version = run.version
+    same = Finding.objects.filter(check_run__version=version, dismissed_at__isnull=False).exclude(check_run=run)
+    carried = {(f.field, f.start, f.end, f.rule, f.text): f for f in same}
+    earlier = list(
+        Finding.objects.filter(
+            check_run__version__draft_id=version.draft_id,
+            check_run__version__number__lt=version.number,
+            dismissed_at__isnull=False,
+        )
+        .select_related("check_run__version")
+        .order_by("-check_run__version__number", "-check_run_id")
+    )
+    latest = [f for f in earlier if f.check_run.version_id == earlier[0].check_run.version_id] if earlier else []
+    for finding in latest:
+        old_text, new_text = getattr(finding.check_run.version, finding.field), getattr(version, finding.field)
+        moved = moved_span(old_text, new_text, finding.start, finding.end)
+        if moved is not None and new_text[moved[0] : moved[1]] == finding.text:
+            carried.setdefault((finding.field, *moved, finding.rule, finding.text), finding)
+    return carried
 
 
-def _store_findings(run: CheckRun, findings: Iterable[tuple[str, object]]) -> list[Finding]:
+def moved_span(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where old[start:end] stands in new, when its line came through the edit unchanged; else None."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    line = old.count("\n", 0, start)
+    if old.count("\n", 0, end) != line:
+        return None
+    column = start - (old.rfind("\n", 0, start) + 1)
+    for tag, i1, i2, j1, _j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if tag == "equal" and i1 <= line < i2:
+            new_line = j1 + (line - i1)
+            offset = sum(len(text) + 1 for text in new_lines[:new_line]) + column
+            return offset, offset + (end - start)
+    return None
+
+
+def _bounded(findings: Iterable[tuple[str, checks.Finding]]) -> tuple[list[tuple[str, checks.Finding]], dict]:
+    """At most REVIEWFLOW_MAX_FINDINGS_PER_RULE of one rule and REVIEWFLOW_MAX_FINDINGS in all; the rest counted."""
+    kept: list[tuple[str, checks.Finding]] = []
+    per_rule: dict[str, int] = {}
+    omitted: dict[str, int] = {}
+    for field, found in findings:
+        seen = per_rule.get(found.rule, 0)
+        if seen >= settings.REVIEWFLOW_MAX_FINDINGS_PER_RULE or len(kept) >= settings.REVIEWFLOW_MAX_FINDINGS:
+            omitted[found.rule] = omitted.get(found.rule, 0) + 1
+            continue
+        per_rule[found.rule] = seen + 1
+        kept.append((field, found))
+    return kept, omitted
+
+
+def _store_findings(run: CheckRun, findings: Iterable[tuple[str, checks.Finding]]) -> list[Finding]:
     carried = _carried_dismissals(run)
+    findings, run.omitted = _bounded(findings)
     rows = []
     for field, found in findings:
         row = Finding(
@@ -49,7 +101,7 @@ def _store_findings(run: CheckRun, findings: Iterable[tuple[str, object]]) -> li
             message=found.message[:300],
             rule=found.rule,
         )
-        earlier = carried.get((field, found.start, found.end, found.rule))
+        earlier = carried.get((field, found.start, found.end, found.rule, found.text[:200]))
         if earlier is not None:
             row.dismissed_by, row.dismiss_reason, row.dismissed_at = (
                 earlier.dismissed_by,
@@ -60,70 +112,75 @@ def _store_findings(run: CheckRun, findings: Iterable[tuple[str, object]]) -> li
     return Finding.objects.bulk_create(rows)
 
 
+def _locked_run(check_run_id: int) -> tuple[Draft, CheckRun]:
+    """The draft first, then its check: the same lock order as every other service."""
+    draft_id = CheckRun.objects.values_list("version__draft_id", flat=True).get(pk=check_run_id)
+    draft = lock_draft(draft_id)
+    return draft, CheckRun.objects.select_for_update().select_related("version").get(pk=check_run_id)
+
+
 @transaction.atomic
-def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, object]] | None) -> Draft:
+def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, checks.Finding]] | None) -> Draft:
     """Store a check's findings once, then route the draft if it still waits on this check.
 
-    A clean result is the drafter's signature on that version; findings send it back for revision.
+    A clean submission check is the drafter's signature on that version; findings send the draft back for revision.
     `findings` is None when the result is already stored (a redelivered or repeated task).
     """
-    run = CheckRun.objects.select_related("version").get(pk=check_run_id)
-    draft = lock_draft(run.version.draft_id)
-    run = CheckRun.objects.select_for_update().get(pk=check_run_id)
+    draft, run = _locked_run(check_run_id)
     if run.status != CheckRun.State.DONE and findings is not None:
         stored = _store_findings(run, findings)
         run.status, run.finished_at, run.error = CheckRun.State.DONE, timezone.now(), ""
-        run.save(update_fields=["status", "finished_at", "error"])
+        run.save(update_fields=["status", "finished_at", "error", "omitted"])
         audit_record(
             draft=draft,
             actor=None,
-            event="check.completed",
+            event=AuditKind.CHECK_COMPLETED,
             data={"check": run.pk, "purpose": run.purpose, "findings": len(stored), "version": run.version.number},
         )
-    if run.status != CheckRun.State.DONE or draft.status != Status.CHECKING or draft.pending_check_id != run.pk:
+    if run.status != CheckRun.State.DONE or not DraftLifecycle(draft).finish_check.can_proceed():
+        return draft
+    if draft.pending_check_id != run.pk:
         return draft
     draft.pending_check = None
-    if run.findings.filter(severity__in=("error", "warning"), dismissed_at__isnull=True).exists():
-        set_status(draft, Status.NEEDS_REVISION)
-        draft.save()
-        audit_record(draft=draft, actor=None, event="check.needs_revision", data={"check": run.pk})
+    passed = not run.findings.blocking().exists()
+    DraftLifecycle(draft).finish_check(passed=passed)
+    draft.save()
+    if not passed:
+        audit_record(draft=draft, actor=None, event=AuditKind.CHECK_NEEDS_REVISION, data={"check": run.pk})
         notify(
-            user=draft.drafter,
+            user_id=draft.drafter_id,
             draft=draft,
             message=_("The typo check found problems in “%(title)s”; revise or dismiss them, then submit again.")
             % {"title": draft.title},
+            once=True,
         )
-    elif run.purpose == CheckRun.Purpose.SUBMISSION:
+        return draft
+    if run.purpose == CheckRun.Purpose.SUBMISSION:
         Signature.objects.create(
             draft=draft, version=run.version, step=Step.DRAFTER, user=draft.drafter, content_hash=draft.content_hash
         )
-        audit_record(draft=draft, actor=draft.drafter, event="review.signed", data={"step": Step.DRAFTER})
-        open_step(draft, Status.AWAITING_SECTION_HEAD)
+        audit_record(draft=draft, actor=draft.drafter, event=AuditKind.SIGNED, data={"step": Step.DRAFTER})
     else:
-        audit_record(draft=draft, actor=None, event="check.final_passed", data={"check": run.pk})
-        open_step(draft, Status.AWAITING_HEAD)
-    engine.get().advance(draft)
+        audit_record(draft=draft, actor=None, event=AuditKind.FINAL_CHECK_PASSED, data={"check": run.pk})
+    notify_holder(draft)
     return draft
 
 
 @transaction.atomic
 def mark_check_failed(*, check_run_id: int, error: str) -> None:
     """A check that cannot finish hands the draft back to its drafter instead of leaving it checking."""
-    run = CheckRun.objects.select_related("version").get(pk=check_run_id)
-    draft = lock_draft(run.version.draft_id)
-    run = CheckRun.objects.select_for_update().get(pk=check_run_id)
+    draft, run = _locked_run(check_run_id)
     if run.status == CheckRun.State.DONE:
         return
     run.status, run.error, run.finished_at = CheckRun.State.FAILED, error[:2000], timezone.now()
     run.save(update_fields=["status", "error", "finished_at"])
-    audit_record(draft=draft, actor=None, event="check.failed", data={"check": run.pk, "error": error[:200]})
-    if draft.status == Status.CHECKING and draft.pending_check_id == run.pk:
+    audit_record(draft=draft, actor=None, event=AuditKind.CHECK_FAILED, data={"check": run.pk, "error": error[:200]})
+    if draft.pending_check_id == run.pk and DraftLifecycle(draft).finish_check.can_proceed():
         draft.pending_check = None
-        set_status(draft, Status.NEEDS_REVISION)
+        DraftLifecycle(draft).finish_check(passed=False)
         draft.save()
-        engine.get().advance(draft)
         notify(
-            user=draft.drafter,
+            user_id=draft.drafter_id,
             draft=draft,
             message=_("The typo check of “%(title)s” could not run; please submit again.") % {"title": draft.title},
         )

@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from ..errors import InvalidInput
 from ..models import Channel, Column, Kind
 
-CONTENT_FIELDS = ("title", "body", "column", "channel", "kind", "key", "source_name", "source_url")
 # C0/C1 control characters other than tab and line feed, and the Unicode line/paragraph separators.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _url = URLValidator(schemes=["http", "https"])
@@ -41,6 +40,9 @@ class Content:
 
     def as_fields(self) -> dict:
         return asdict(self)
+
+
+CONTENT_FIELDS = tuple(field.name for field in fields(Content))
 
 
 def normalise_text(text: str) -> str:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from ..errors import NotFound
-from ..models import Draft, User
-from ..selectors import visibility
+from ..models import Draft, DraftVersion, User
+from ..policy import may_see
 
 
 def lock_draft(draft_id: int, user: User | None = None) -> Draft:
-    """Lock the draft row for this transaction; a draft the user may not see does not exist for them."""
-    queryset = Draft.objects.select_for_update().filter(pk=draft_id)
-    if user is not None:
-        queryset = queryset.filter(visibility(user))
-    draft = queryset.first()
-    if draft is None:
-        raise NotFound(_("No such draft."))
+    """Lock the draft row for this transaction; a draft the user may not see does not exist for them.
+
+    The lock covers the draft row only (`of=self`); its section and unit come along for reading, and
+    `current_version_id` names the row of the current version.
+    """
+    current = DraftVersion.objects.filter(draft=OuterRef("pk"), number=OuterRef("version")).values("pk")[:1]
+    draft = (
+        Draft.objects.select_for_update(of=("self",))
+        .select_related("section__unit", "drafter")
+        .annotate(current_version_id=Subquery(current))  # type: ignore[no-redef]  # declared on Draft
+        .filter(pk=draft_id)
+        .first()
+    )
+    if draft is None or (user is not None and not may_see(user, draft)):
+        raise NotFound(_("No such draft."))  # the same answer as selectors.visible_draft_or_404
     return draft

@@ -1,20 +1,29 @@
-"""Tell a person that something waits for them: in the app, and by email after the commit."""
+"""Tell a person that something waits for them: in the app at once, by email from the worker after the commit."""
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Draft, Notification, User
+from ..dispatch import after_commit
+from ..models import Draft, Notification
 
 
-def notify(*, user: User, draft: Draft, message: str) -> Notification:
-    note = Notification.objects.create(user=user, draft=draft, message=message)
-    if user.email:
-        transaction.on_commit(
-            lambda: send_mail(
-                _("ReviewFlow: %(title)s") % {"title": draft.title}, message, None, [user.email], fail_silently=True
-            )
-        )
+def notify(*, user_id: int, draft: Draft, message: str, once: bool = False) -> Notification:
+    """`once`: while the same message about the draft waits unread, do not say it again (one per round)."""
+    if once:
+        unread = Notification.objects.filter(user_id=user_id, draft=draft, message=message, read_at__isnull=True)
+        if (existing := unread.first()) is not None:
+            return existing
+    note = Notification.objects.create(user_id=user_id, draft=draft, message=message)
+    after_commit("workflow.email_notification", note.pk)
     return note
+
+
+def notify_holder(draft: Draft) -> Notification:
+    """Tell the person who now holds the open level that it waits for their signature."""
+    assert draft.holder_id is not None
+    return notify(
+        user_id=draft.holder_id,
+        draft=draft,
+        message=_("“%(title)s” waits for your signature.") % {"title": draft.title},
+    )

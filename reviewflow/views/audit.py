@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
-from ..models import Section, User
-from .events import EVENT_NAMES, event_name, event_summary
+from ..models import AuditKind, Section, User
+from .events import event_name, event_summary
 
 PAGE_SIZE = 50
 
@@ -26,7 +26,7 @@ class AuditFilter(forms.Form):
     section = forms.ModelChoiceField(
         Section.objects.select_related("unit").order_by("unit__name", "name"), required=False, label=_("Section")
     )
-    event = forms.ChoiceField(choices=[("", "---------"), *EVENT_NAMES.items()], required=False, label=_("Event"))
+    event = forms.ChoiceField(choices=[("", "---------"), *AuditKind.choices], required=False, label=_("Event"))
     since = forms.DateField(required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
 

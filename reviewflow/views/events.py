@@ -1,33 +1,14 @@
-"""Audit events in words a person reads: a name for each event type and a one-line summary of its data."""
+"""Audit events in words a person reads: the kind's label and a one-line summary of its data."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from ..models import AuditEvent, Draft, Step
-
-EVENT_NAMES = {
-    "draft.created": gettext_lazy("Draft created"),
-    "draft.edited": gettext_lazy("Edited (new version)"),
-    "finding.applied": gettext_lazy("Suggestion applied (new version)"),
-    "signatures.voided": gettext_lazy("Signatures voided"),
-    "draft.submitted": gettext_lazy("Submitted for review"),
-    "check.completed": gettext_lazy("Typo check completed"),
-    "check.needs_revision": gettext_lazy("Check found problems"),
-    "check.failed": gettext_lazy("Check failed"),
-    "finding.dismissed": gettext_lazy("Finding dismissed"),
-    "review.signed": gettext_lazy("Signed"),
-    "review.returned": gettext_lazy("Returned"),
-    "check.final_requested": gettext_lazy("Final check of key manuscript requested"),
-    "check.final_passed": gettext_lazy("Final check passed"),
-    "draft.published": gettext_lazy("Published"),
-    "draft.withdrawn": gettext_lazy("Withdrawn"),
-}
+from ..models import AuditEvent, AuditKind, Draft, Step
 
 
 def event_name(code: str) -> str:
-    return str(EVENT_NAMES.get(code, code))
+    return str(AuditKind(code).label) if code in AuditKind.values else code
 
 
 def event_summary(event: AuditEvent) -> str:
@@ -48,7 +29,7 @@ def event_summary(event: AuditEvent) -> str:
         change = f"“{data['text']}”" + (f" → “{data['suggestion']}”" if data.get("suggestion") else "")
         parts.append(change)
     if data.get("fields"):
-        names = ", ".join(str(Draft._meta.get_field(name).verbose_name) for name in data["fields"])
+        names = ", ".join(str(getattr(Draft._meta.get_field(name), "verbose_name", name)) for name in data["fields"])
         parts.append(_("changed: %(fields)s") % {"fields": names})
     if data.get("count"):
         parts.append(_("%(count)s signatures voided") % {"count": data["count"]})

@@ -9,26 +9,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import policy, selectors, services
+from ..display.findings import grouped_findings
 from ..errors import ReviewError
-from ..models import EDITABLE_STATUSES, Channel, Column, Kind, Status
+from ..models import Channel, Column, Kind
+from ..services.content import CONTENT_FIELDS
 from ..services.personal import mark_seen
-
-CONTENT_FIELDS = ("title", "body", "column", "channel", "kind", "source_name", "source_url")
 
 
 def _content(request) -> dict:
-    """The form's content fields, as the content service takes them."""
+    """The form's content fields, as the content service takes them; the key flag is a checkbox."""
     data = {name: request.POST.get(name, "") for name in CONTENT_FIELDS}
     data["key"] = request.POST.get("key") == "on"
     return data
 
 
 def _draft_or_404(request, draft_id: int):
-    draft = selectors.draft_for(request.user, draft_id)
-    if draft is None:
-        raise Http404
-    return draft
+    return selectors.visible_draft_or_404(request.user, draft_id)
 
 
 def _choices() -> dict:
@@ -54,30 +51,24 @@ def new_draft(request):
     return render(request, "reviewflow/draft_form.html", {"values": values, **_choices()})
 
 
-def _numbered_findings(check) -> list:
-    """The check's findings, numbered as the marks in the text refer to them."""
-    findings = list(check.findings.all()) if check else []
-    for number, finding in enumerate(findings, 1):
-        finding.number = number
-    return findings
-
-
 @login_required
 def draft_detail(request, draft_id: int):
     draft = _draft_or_404(request, draft_id)
     check = selectors.latest_check(draft)
+    groups, findings = grouped_findings(check)
     return render(
         request,
         "reviewflow/draft_detail.html",
         {
             "draft": draft,
             "check": check,
-            "findings": _numbered_findings(check),
+            "findings": findings,
+            "finding_groups": groups,
             "signatures": selectors.live_signatures(draft),
             "changed": selectors.versions_between(draft, mark_seen(user=request.user, draft=draft)),
-            "can_edit": draft.drafter_id == request.user.pk and draft.status in EDITABLE_STATUSES,
-            "is_signer": draft.open_step is not None and draft.assignee_id(draft.open_step) == request.user.pk,
-            "can_withdraw": draft.status == Status.PUBLISHED and draft.may_withdraw(request.user),
+            "can_edit": policy.may_edit(request.user, draft),
+            "is_signer": policy.may_sign(request.user, draft),
+            "can_withdraw": policy.may_withdraw(request.user, draft),
             **_choices(),
         },
     )
@@ -175,7 +166,21 @@ def apply_suggestion(request, draft_id: int, finding_id: int):
         request,
         draft_id,
         _("Suggestion applied as a new version."),
-        lambda: services.apply_suggestion(draft_id=draft_id, user=request.user, finding_id=finding_id),
+        lambda: services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=[finding_id]),
+    )
+
+
+@require_POST
+@login_required
+def apply_suggestions(request, draft_id: int):
+    """Several findings ticked in the list, or every open finding of one rule."""
+    rule = request.POST.get("rule") or None
+    ids = None if rule else [int(value) for value in request.POST.getlist("finding") if value.isdigit()]
+    return _act(
+        request,
+        draft_id,
+        _("Suggestions applied as one new version; the text is being checked again."),
+        lambda: services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=ids, rule=rule),
     )
 
 

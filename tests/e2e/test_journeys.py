@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from reviewflow.models import Draft, Status
 from tests.e2e.browser import PHONE, assert_fits, screenshot
-from tests.factories import demo_org, make_draft, wait_for
+from tests.factories import demo_org, make_draft, stage, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -192,4 +192,4 @@ def test_on_a_phone_the_pages_fit_and_a_leader_can_sign(people):
     page.click("#sign")
     expect(page.locator(".message.success")).to_have_text("已签批。")
     assert_fits(page)
-    wait_for(lambda: Draft.objects.get(pk=draft.pk).status == Status.AWAITING_DEPUTY)
+    wait_for(lambda: stage(Draft.objects.get(pk=draft.pk)) == "signing:deputy")

@@ -14,14 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from reviewflow import services
 from reviewflow.models import Draft, Notification, SeenVersion, Status
 from reviewflow.templatetags.reviewflow import marked_text
-from tests.factories import demo_org, fully_signed, make_draft, submit_and_check
+from tests.factories import fully_signed, make_draft, submit_and_check
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return demo_org()
 
 
 def logged_in(user) -> Client:

@@ -6,22 +6,18 @@ import pytest
 
 from reviewflow.models import AuditEvent, Draft, Signature, Status
 from tests.factories import (
+    api_stage,
     client_for,
-    demo_org,
     draft_data,
     make_draft,
     run_pending_check,
     sign_as,
+    stage,
     submit_and_check,
 )
 from workflow.tasks import run_check
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return demo_org()
 
 
 def events(draft_id: int) -> list[str]:
@@ -42,18 +38,18 @@ def test_happy_path_publishes_with_four_signatures_on_one_hash(org):
     run_check(Draft.objects.get(pk=draft_id).pending_check_id)
 
     body = drafter.get(f"/api/v1/drafts/{draft_id}/").json()
-    assert body["status"] == "awaiting_section_head"
+    assert api_stage(body) == "signing:section_head"
     assert body["check"]["status"] == "done"
     assert [s["step"] for s in body["signatures"]] == ["drafter"]
 
-    for step, next_status in (("section_head", "awaiting_deputy"), ("deputy", "awaiting_head"), ("head", "published")):
+    for step, next_stage in (("section_head", "signing:deputy"), ("deputy", "signing:head"), ("head", "published")):
         inbox = client_for(org[step]).get("/api/v1/inbox/").json()["results"]
         assert [d["id"] for d in inbox] == [draft_id]
         answer = client_for(org[step]).post(
             f"/api/v1/drafts/{draft_id}/sign/", {"version": 1, "comment": "同意"}, format="json"
         )
         assert answer.status_code == 200, answer.json()
-        assert answer.json()["status"] == next_status
+        assert api_stage(answer.json()) == next_stage
 
     published = client_for(None).get("/api/v1/published/").json()["results"]
     assert [p["id"] for p in published] == [draft_id]
@@ -101,7 +97,7 @@ def test_return_without_reason_is_refused_and_changes_nothing(org):
     )
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid"
-    assert Draft.objects.get(pk=draft.pk).status == Status.AWAITING_SECTION_HEAD
+    assert stage(Draft.objects.get(pk=draft.pk)) == "signing:section_head"
 
 
 def test_edit_voids_every_signature_and_the_chain_restarts_from_the_top(org):
@@ -121,7 +117,7 @@ def test_edit_voids_every_signature_and_the_chain_restarts_from_the_top(org):
     assert Signature.objects.filter(draft=draft, voided_at__isnull=False).count() == 2
 
     draft = submit_and_check(Draft.objects.get(pk=draft.pk))
-    assert draft.status == Status.AWAITING_SECTION_HEAD
+    assert stage(draft) == "signing:section_head"
     signatures = client_for(org["drafter"]).get(f"/api/v1/drafts/{draft.pk}/").json()["signatures"]
     assert [(s["step"], s["content_hash"]) for s in signatures] == [("drafter", draft.content_hash)]
     assert "signatures.voided" in events(draft.pk)
@@ -164,7 +160,7 @@ def test_typo_sends_the_draft_to_revision_and_a_dismissal_lets_it_through(org):
             )
             assert ok.status_code == 200
     draft = submit_and_check(Draft.objects.get(pk=draft.pk))
-    assert draft.status == Status.AWAITING_SECTION_HEAD
+    assert stage(draft) == "signing:section_head"
     seen_by_signer = client_for(org["section_head"]).get(f"/api/v1/drafts/{draft.pk}/").json()
     dismissed = next(f for f in seen_by_signer["check"]["findings"] if f["id"] == finding["id"])
     assert dismissed["dismissed"] is True
@@ -202,14 +198,14 @@ def test_key_manuscript_needs_proofread_confirmation_and_a_final_check(org):
     refused = section_head.post(f"/api/v1/drafts/{draft.pk}/sign/", {"version": 1}, format="json")
     assert refused.status_code == 400
     assert "逐字核校" in refused.json()["message"]
-    assert Draft.objects.get(pk=draft.pk).status == Status.AWAITING_SECTION_HEAD
+    assert stage(Draft.objects.get(pk=draft.pk)) == "signing:section_head"
 
     draft = sign_as(org["section_head"], draft, proofread=True)
     draft = sign_as(org["deputy"], draft, proofread=True)
     assert draft.status == Status.CHECKING
     assert client_for(org["head"]).get("/api/v1/inbox/").json()["results"] == []
     draft = run_pending_check(draft)
-    assert draft.status == Status.AWAITING_HEAD
+    assert stage(draft) == "signing:head"
     draft = sign_as(org["head"], draft, proofread=True)
     assert draft.status == Status.PUBLISHED
     assert all(s.proofread for s in Signature.objects.filter(draft=draft, step__in=["section_head", "deputy", "head"]))

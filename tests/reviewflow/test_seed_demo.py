@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from reviewflow.models import Section, Unit, User
+from reviewflow.models import Draft, Section, Unit, User
 from reviewflow.services import signing_chain
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,9 @@ def test_seed_demo_is_idempotent_and_every_login_works():
 
 def test_both_demo_sections_form_a_four_person_chain_with_a_shared_deputy():
     call_command("seed_demo", verbosity=0)
-    first = signing_chain(User.objects.get(username="drafter"))
-    second = signing_chain(User.objects.get(username="drafter2"))
+    first, second = (
+        signing_chain(Draft(drafter=drafter, section=drafter.section))
+        for drafter in User.objects.filter(username__in=["drafter", "drafter2"]).order_by("username")
+    )
     assert [u.username for u in first.values()] == ["drafter", "section_head", "deputy", "head"]
     assert [u.username for u in second.values()] == ["drafter2", "section_head2", "deputy", "head"]

@@ -1,0 +1,85 @@
+"""Who may do what to a draft: one rule per question, used by the pages (which buttons show) and the services
+(what is enforced). `guard_*` raise the error that says why not; `may_*` answer yes or no with the same rule."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+
+from .errors import NotAllowed, NotYourStep, ReviewError, StaleVersion, WrongStatus
+from .lifecycle import SIGNING_ORDER, Status, Step
+from .models import Assignment, Draft, Section, User
+
+
+def visibility(user: User) -> Q:
+    """Drafts a user may see: their own, those of a chain they are on or a section they lead, all for auditors."""
+    if user.is_auditor:
+        return Q()
+    led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
+    on_chain = Exists(Assignment.objects.filter(draft=OuterRef("pk"), user=user))
+    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain)
+
+
+def may_see(user: User, draft: Draft) -> bool:
+    """The same rule as `visibility`, for one draft in hand: the cheap answers first."""
+    if user.pk in (draft.drafter_id, draft.holder_id):
+        return True
+    if draft.assignments.filter(user=user).exists():
+        return True
+    section = draft.section
+    if user.pk in (section.head_id, section.deputy_id, section.unit.head_id):
+        return True
+    return bool(user.is_auditor)
+
+
+def guard_edit(user: User, draft: Draft) -> None:
+    """Only the drafter changes a draft (edit, dismiss, apply, submit), and only while it is theirs."""
+    if draft.drafter_id != user.pk:
+        raise NotAllowed(_("Only the drafter may change this draft."))
+    if not draft.editable:
+        raise WrongStatus(status=draft.stage_display)
+
+
+def guard_signer(user: User, draft: Draft, version: int | None = None) -> Step:
+    """The holder of the open level signs or returns it, on the version they read; answers that level."""
+    if draft.status != Status.SIGNING or not draft.step:
+        if not draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).exists():
+            raise NotAllowed(_("You are not a signer of this draft."))
+        raise WrongStatus(status=draft.stage_display)
+    if draft.holder_id != user.pk:
+        own = list(draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).values_list("step", flat=True))
+        if own and SIGNING_ORDER.index(Step(own[0])) < SIGNING_ORDER.index(Step(draft.step)):
+            raise WrongStatus(status=draft.stage_display)  # their level is already behind the draft
+        raise NotYourStep()
+    if version is not None and version != draft.version:
+        raise StaleVersion(seen=version, current=draft.version)
+    return Step(draft.step)
+
+
+def guard_withdraw(user: User, draft: Draft) -> None:
+    """Only the unit's principal leader on the chain or an administrator takes a published item down."""
+    if not (user.is_superuser or draft.assignments.filter(step=Step.HEAD, user=user).exists()):
+        raise NotAllowed(_("Only the principal leader or an administrator may withdraw a published item."))
+    if draft.status != Status.PUBLISHED:
+        raise WrongStatus(status=draft.stage_display)
+
+
+def _allowed(guard, *args) -> bool:
+    try:
+        guard(*args)
+    except ReviewError:
+        return False
+    return True
+
+
+def may_edit(user: User, draft: Draft) -> bool:
+    return draft.drafter_id == user.pk and draft.editable
+
+
+def may_sign(user: User, draft: Draft) -> bool:
+    """May sign or return the open level; cheap: the holder is on the draft row."""
+    return draft.status == Status.SIGNING and draft.holder_id == user.pk
+
+
+def may_withdraw(user: User, draft: Draft) -> bool:
+    return draft.status == Status.PUBLISHED and _allowed(guard_withdraw, user, draft)
