@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, DictionaryEntry, Draft, Section, Unit, User
+from .models import AuditEvent, DictionaryEntry, Draft, Section, StandIn, Unit, User
 from .views.events import event_name, event_summary
 
 admin.site.site_header = _("ReviewFlow administration")
@@ -47,6 +47,20 @@ class DictionaryEntryAdmin(admin.ModelAdmin):
     search_fields = ("term", "replacement")
 
 
+@admin.register(StandIn)
+class StandInAdmin(admin.ModelAdmin):
+    """Stand-ins are named on the stand-ins page, where the chain rules are checked; admin lists them."""
+
+    list_display = ("principal", "stand_in", "starts_on", "ends_on", "revoked_at", "named_by")
+    list_filter = ("starts_on",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Draft)
 class DraftAdmin(admin.ModelAdmin):
     """Drafts are changed only through the review; admin shows them."""
@@ -60,6 +74,9 @@ class DraftAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a draft leaves only through the review, never from under a live round
 
 
 @admin.register(AuditEvent)

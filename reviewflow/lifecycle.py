@@ -60,16 +60,25 @@ class Level:
     holder_path: str
     vacant: Promise
     final_check_first: bool = False  # key manuscripts: the final text is checked again before this level signs
+    when_drafter: str = ""  # who holds the level instead when its holder wrote the draft
 
     def holder(self, draft: Draft) -> User | None:
         """The person who holds this level for the draft, taken from the draft's own section."""
-        return attrgetter(self.holder_path)(draft)
+        person: User | None = attrgetter(self.holder_path)(draft)
+        if self.when_drafter and person is not None and person.pk == draft.drafter_id:
+            person = attrgetter(self.when_drafter)(draft)
+        return person
 
 
 CHAIN: tuple[Level, ...] = (
     # The drafter signs by passing the typo check ("check first, publish after").
     Level(Step.DRAFTER, "drafter", _("the draft has no drafter")),
-    Level(Step.SECTION_HEAD, "section.head", _("section “%(section)s” has no section head")),
+    Level(
+        Step.SECTION_HEAD,
+        "section.head",
+        _("section “%(section)s” has no section head (or, for the head's own draft, no stand-in head)"),
+        when_drafter="section.stand_in_head",
+    ),
     Level(Step.DEPUTY, "section.deputy", _("section “%(section)s” has no deputy leader in charge")),
     Level(Step.HEAD, "section.unit.head", _("unit “%(unit)s” has no principal leader"), final_check_first=True),
 )

@@ -53,6 +53,15 @@ class Section(models.Model):
         related_name="supervised_sections",
         verbose_name=_("deputy leader in charge"),
     )
+    stand_in_head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stand_in_for_sections",
+        verbose_name=_("stand-in section head"),
+        help_text=_("Signs as section head when the section head is the drafter (同时担任拟稿人和股室负责人)."),
+    )
 
     class Meta:
         verbose_name = _("section")
@@ -293,6 +302,35 @@ class SignatureQuerySet(models.QuerySet):
         return self.filter(voided_at__isnull=True).order_by("signed_at", "id")
 
 
+class StandIn(models.Model):
+    """代签: while the dates run, `stand_in` holds `principal`'s levels and signs as “stand_in 代 principal”."""
+
+    principal = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="stand_ins", verbose_name=_("signer")
+    )
+    stand_in = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="standing_in_for", verbose_name=_("stand-in")
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    named_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stand-in")
+        verbose_name_plural = _("stand-ins")
+        indexes = [models.Index(fields=["stand_in", "starts_on", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(principal=models.F("stand_in")), name="stand_in_is_someone_else"),
+            models.CheckConstraint(condition=Q(starts_on__lte=models.F("ends_on")), name="stand_in_dates_in_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stand_in} 代 {self.principal}"
+
+
 class Signature(models.Model):
     """A signer's approval of the exact content hash they read; a new version voids it."""
 
@@ -300,6 +338,10 @@ class Signature(models.Model):
     version = models.ForeignKey(DraftVersion, models.PROTECT, related_name="signatures")
     step = models.CharField(max_length=16, choices=Step.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="signatures")
+    # 代签: the level's assignee this signature stands in for; empty when the assignee signed.
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="signed_for_me"
+    )
     content_hash = models.CharField(max_length=64)
     comment = models.TextField(blank=True)
     proofread = models.BooleanField(default=False)
@@ -318,6 +360,11 @@ class Signature(models.Model):
                 name="one_live_signature_per_step",
             )
         ]
+
+    @property
+    def signer_display(self) -> str:
+        """“X” or, for a stand-in, “X 代 Y”."""
+        return f"{self.user} 代 {self.on_behalf_of}" if self.on_behalf_of_id else str(self.user)
 
 
 class AuditKind(models.TextChoices):
@@ -338,6 +385,8 @@ class AuditKind(models.TextChoices):
     FINAL_CHECK_PASSED = "check.final_passed", _("Final check passed")
     PUBLISHED = "draft.published", _("Published")
     WITHDRAWN = "draft.withdrawn", _("Withdrawn")
+    STAND_IN_NAMED = "standin.named", _("Stand-in named")
+    STAND_IN_REVOKED = "standin.revoked", _("Stand-in revoked")
 
 
 class AuditEvent(models.Model):

@@ -4,11 +4,24 @@
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .errors import NotAllowed, NotYourStep, ReviewError, StaleVersion, WrongStatus
 from .lifecycle import SIGNING_ORDER, Status, Step
-from .models import Assignment, Draft, Section, User
+from .models import Assignment, Draft, Section, StandIn, User
+
+
+def standing_in_for(user: User):
+    """The people whose levels `user` holds today as their stand-in (代签), as a subquery of user ids."""
+    today = timezone.localdate()
+    return StandIn.objects.filter(
+        stand_in=user, starts_on__lte=today, ends_on__gte=today, revoked_at__isnull=True
+    ).values("principal_id")
+
+
+def is_standing_in(user: User, principal_id: int | None) -> bool:
+    return principal_id is not None and standing_in_for(user).filter(principal_id=principal_id).exists()
 
 
 def visibility(user: User) -> Q:
@@ -17,7 +30,7 @@ def visibility(user: User) -> Q:
         return Q()
     led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
     on_chain = Exists(Assignment.objects.filter(draft=OuterRef("pk"), user=user))
-    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain)
+    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain) | Q(holder__in=standing_in_for(user))
 
 
 def may_see(user: User, draft: Draft) -> bool:
@@ -28,6 +41,8 @@ def may_see(user: User, draft: Draft) -> bool:
         return True
     section = draft.section
     if user.pk in (section.head_id, section.deputy_id, section.unit.head_id):
+        return True
+    if is_standing_in(user, draft.holder_id):
         return True
     return bool(user.is_auditor)
 
@@ -40,20 +55,32 @@ def guard_edit(user: User, draft: Draft) -> None:
         raise WrongStatus(status=draft.stage_display)
 
 
-def guard_signer(user: User, draft: Draft, version: int | None = None) -> Step:
-    """The holder of the open level signs or returns it, on the version they read; answers that level."""
+def guard_signer(user: User, draft: Draft, version: int | None = None) -> tuple[Step, int | None]:
+    """The holder of the open level, or their stand-in today, signs or returns it on the version they read.
+
+    Answers the level and, for a stand-in, whom they sign for.
+    """
     if draft.status != Status.SIGNING or not draft.step:
         if not draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).exists():
             raise NotAllowed(_("You are not a signer of this draft."))
         raise WrongStatus(status=draft.stage_display)
-    if draft.holder_id != user.pk:
+    principal = None
+    if draft.holder_id != user.pk and is_standing_in(user, draft.holder_id):
+        principal = draft.holder_id
+        other = draft.assignments.filter(user=user).first()
+        if other is not None:
+            raise NotAllowed(
+                _("You already hold the %(step)s level of this draft; one person cannot sign two levels.")
+                % {"step": Step(other.step).label}
+            )
+    elif draft.holder_id != user.pk:
         own = list(draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).values_list("step", flat=True))
         if own and SIGNING_ORDER.index(Step(own[0])) < SIGNING_ORDER.index(Step(draft.step)):
             raise WrongStatus(status=draft.stage_display)  # their level is already behind the draft
         raise NotYourStep()
     if version is not None and version != draft.version:
         raise StaleVersion(seen=version, current=draft.version)
-    return Step(draft.step)
+    return Step(draft.step), principal
 
 
 def guard_withdraw(user: User, draft: Draft) -> None:
@@ -77,8 +104,10 @@ def may_edit(user: User, draft: Draft) -> bool:
 
 
 def may_sign(user: User, draft: Draft) -> bool:
-    """May sign or return the open level; cheap: the holder is on the draft row."""
-    return draft.status == Status.SIGNING and draft.holder_id == user.pk
+    """May sign or return the open level: its holder, or their stand-in today."""
+    if draft.status != Status.SIGNING:
+        return False
+    return draft.holder_id == user.pk or _allowed(guard_signer, user, draft)
 
 
 def may_withdraw(user: User, draft: Draft) -> bool:

@@ -24,7 +24,7 @@ from .models import (
     Unit,
     User,
 )
-from .policy import visibility
+from .policy import standing_in_for, visibility
 
 
 def visible_drafts(user: User) -> QuerySet[Draft]:
@@ -39,8 +39,8 @@ def drafts_of(user: User) -> QuerySet[Draft]:
 def inbox_for(user: User) -> QuerySet[Draft]:
     """Drafts whose open level this user holds, oldest waiting first."""
     return (
-        Draft.objects.filter(holder=user, status=Status.SIGNING)
-        .select_related("drafter", "section")
+        Draft.objects.filter(Q(holder=user) | Q(holder__in=standing_in_for(user)), status=Status.SIGNING)
+        .select_related("drafter", "section", "holder")
         .order_by("status_changed_at", "pk")
     )
 

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import audit, notifications, pages
+from .views import audit, notifications, pages, standins
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="drafts", permanent=False)),
@@ -21,6 +21,8 @@ urlpatterns = [
     path("drafts/<int:draft_id>/findings/apply/", pages.apply_suggestions, name="findings-apply"),
     path("drafts/<int:draft_id>/timeline/", audit.draft_timeline, name="draft-timeline"),
     path("inbox/", pages.inbox, name="inbox"),
+    path("stand-ins/", standins.stand_ins, name="stand-ins"),
+    path("stand-ins/<int:stand_in_id>/revoke/", standins.revoke, name="stand-in-revoke"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("notifications/read/", notifications.mark_read, name="notifications-read-all"),
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),

@@ -61,6 +61,8 @@ def signature_data(signature: Signature) -> dict:
         "step": signature.step,
         "user": _user(signature.user),
         "user_name": str(signature.user),
+        "signer_display": signature.signer_display,
+        "on_behalf_of": _user(signature.on_behalf_of),
         "signed_at": _iso(signature.signed_at),
         "content_hash": signature.content_hash,
         "comment": signature.comment,

@@ -76,7 +76,7 @@ def start_round(draft: Draft, user: User) -> CheckRun:
 def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofread: bool = False) -> Signature:
     """Sign the open level on the version the signer read; the last signature publishes."""
     draft = lock_draft(draft_id, user)
-    step = policy.guard_signer(user, draft, version)
+    step, on_behalf_of = policy.guard_signer(user, draft, version)
     if draft.key and not proofread:
         raise InvalidInput(_("This is a key manuscript: confirm that you proofread it word by word (逐字核校)."))
     comment = (comment or "").strip()
@@ -87,16 +87,15 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
         version_id=draft.current_version_id,
         step=step,
         user=user,
+        on_behalf_of_id=on_behalf_of,
         content_hash=draft.content_hash,
         comment=comment,
         proofread=bool(proofread),
     )
-    audit_record(
-        draft=draft,
-        actor=user,
-        event=AuditKind.SIGNED,
-        data={"step": step, "comment": comment, "proofread": bool(proofread)},
-    )
+    data = {"step": step, "comment": comment, "proofread": bool(proofread)}
+    if on_behalf_of:
+        data["on_behalf_of"] = str(signature.on_behalf_of)
+    audit_record(draft=draft, actor=user, event=AuditKind.SIGNED, data=data)
     lifecycle = DraftLifecycle(draft)
     lifecycle.sign()
     if draft.status == Status.PUBLISHED:
@@ -116,7 +115,7 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
 def return_draft(*, draft_id: int, user: User, version: int, reason: str) -> Draft:
     """A signer sends the draft back to its drafter, with the reason."""
     draft = lock_draft(draft_id, user)
-    step = policy.guard_signer(user, draft, version)
+    step, _on_behalf_of = policy.guard_signer(user, draft, version)
     reason = require_reason(reason, _("Say why the draft is returned."))
     DraftLifecycle(draft).return_to_drafter()
     draft.return_reason, draft.returned_by = reason, user
@@ -139,8 +138,11 @@ def verify_signatures(draft: Draft, chain: dict[str, int] | None = None) -> list
         raise PublishRefused(_("Publication refused: every level must be signed by a different person."))
     chain = chain if chain is not None else dict(draft.assignments.values_list("step", "user_id"))
     for signature in live:
-        if signature.user_id != chain.get(signature.step):
+        assignee = chain.get(signature.step)
+        if assignee not in (signature.user_id, signature.on_behalf_of_id):
             raise PublishRefused(_("Publication refused: a signature is not by the assigned signer."))
+        if signature.on_behalf_of_id and signature.user_id in chain.values():
+            raise PublishRefused(_("Publication refused: a stand-in holds another level of the chain."))
         if signature.content_hash != draft.content_hash:
             raise PublishRefused(_("Publication refused: a signature does not cover the text being published."))
     return live

@@ -17,6 +17,12 @@ def event_summary(event: AuditEvent) -> str:
     parts = []
     if data.get("step") in Step.values:
         parts.append(str(Step(data["step"]).label))
+    if data.get("on_behalf_of"):
+        parts.append(_("on behalf of %(person)s (代签)") % {"person": data["on_behalf_of"]})
+    if data.get("stand_in"):
+        parts.append(
+            f"{data['stand_in']} 代 {data.get('principal', '')} {data.get('from', '')}–{data.get('until', '')}"
+        )
     if data.get("proofread"):
         parts.append(_("proofread word by word"))
     if data.get("comment"):
