@@ -6,6 +6,7 @@
     returned ◀─────────┼──────────────────── (any signing level)                        │ passes
     needs_revision ◀───┘                                                                ▼
                                                                  signing: principal leader ─sign─▶ published
+                                        (a publication time still ahead: scheduled ─time reached─▶ published)
                                                                                         published ─withdraw─▶ withdrawn
 
 The chain is `CHAIN`: one `Level` per signer, in order. To add a fifth signer, add a `Step` value and one `Level`
@@ -35,6 +36,7 @@ class Status(models.TextChoices):
     CHECKING = "checking", _("Checking")
     NEEDS_REVISION = "needs_revision", _("Needs revision")
     SIGNING = "signing", _("Awaiting signature")
+    SCHEDULED = "scheduled", _("Signed, publishing at its time")
     PUBLISHED = "published", _("Published")
     RETURNED = "returned", _("Returned")
     WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -166,7 +168,8 @@ class DraftLifecycle:
     @status.transition(
         source=Status.SIGNING,
         target=fsm.State.GET_STATE(
-            lambda self: self.after_signature(), states=[Status.SIGNING, Status.CHECKING, Status.PUBLISHED]
+            lambda self: self.after_signature(),
+            states=[Status.SIGNING, Status.CHECKING, Status.SCHEDULED, Status.PUBLISHED],
         ),
         label=_("sign"),
     )
@@ -183,14 +186,20 @@ class DraftLifecycle:
     def after_signature(self) -> Status:
         following = next_level(self.draft.step)
         if following is None:
-            return Status.PUBLISHED
+            publish_at = self.draft.publish_at
+            return Status.SCHEDULED if publish_at and publish_at > timezone.now() else Status.PUBLISHED
         if following.final_check_first and self.draft.key:
             return Status.CHECKING
         return Status.SIGNING
 
-    @status.transition(source=Status.SIGNING, target=Status.RETURNED, label=_("return"))
+    @status.transition(source=[Status.SIGNING, Status.SCHEDULED], target=Status.RETURNED, label=_("return"))
     def return_to_drafter(self) -> None:
+        """A signer returns the open level; before a scheduled time, the principal leader takes it back."""
         self._to_drafter()
+
+    @status.transition(source=Status.SCHEDULED, target=Status.PUBLISHED, label=_("publication time reached"))
+    def publish_at_time(self) -> None:
+        """A fully signed item waits for its publication time, then publishes through the same verification."""
 
     @status.transition(source=Status.PUBLISHED, target=Status.WITHDRAWN, label=_("withdraw"))
     def withdraw(self) -> None:

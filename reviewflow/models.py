@@ -153,6 +153,8 @@ class Draft(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
+    # Publication waits for this time once the chain has signed (not part of the signed content).
+    publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
@@ -385,6 +387,8 @@ class AuditKind(models.TextChoices):
     FINAL_CHECK_PASSED = "check.final_passed", _("Final check passed")
     PUBLISHED = "draft.published", _("Published")
     WITHDRAWN = "draft.withdrawn", _("Withdrawn")
+    SCHEDULED = "draft.scheduled", _("Publication time set")
+    UNSCHEDULED = "draft.unscheduled", _("Scheduled publication called back")
     STAND_IN_NAMED = "standin.named", _("Stand-in named")
     STAND_IN_REVOKED = "standin.revoked", _("Stand-in revoked")
 

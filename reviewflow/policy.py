@@ -91,6 +91,23 @@ def guard_withdraw(user: User, draft: Draft) -> None:
         raise WrongStatus(status=draft.stage_display)
 
 
+def guard_schedule(user: User, draft: Draft) -> None:
+    """The drafter, or the principal leader of the chain, sets the publication time until the item is published."""
+    is_head = draft.assignments.filter(step=Step.HEAD, user=user).exists() or user.pk == draft.section.unit.head_id
+    if user.pk != draft.drafter_id and not is_head:
+        raise NotAllowed(_("Only the drafter or the principal leader may set the publication time."))
+    if draft.status in (Status.PUBLISHED, Status.WITHDRAWN):
+        raise WrongStatus(status=draft.stage_display)
+
+
+def guard_unschedule(user: User, draft: Draft) -> None:
+    """Calling back a scheduled item before its time needs the principal leader or an administrator."""
+    if not (user.is_superuser or draft.assignments.filter(step=Step.HEAD, user=user).exists()):
+        raise NotAllowed(_("Only the principal leader or an administrator may call back a scheduled item."))
+    if draft.status != Status.SCHEDULED:
+        raise WrongStatus(status=draft.stage_display)
+
+
 def _allowed(guard, *args) -> bool:
     try:
         guard(*args)
@@ -108,6 +125,14 @@ def may_sign(user: User, draft: Draft) -> bool:
     if draft.status != Status.SIGNING:
         return False
     return draft.holder_id == user.pk or _allowed(guard_signer, user, draft)
+
+
+def may_schedule(user: User, draft: Draft) -> bool:
+    return _allowed(guard_schedule, user, draft)
+
+
+def may_unschedule(user: User, draft: Draft) -> bool:
+    return draft.status == Status.SCHEDULED and _allowed(guard_unschedule, user, draft)
 
 
 def may_withdraw(user: User, draft: Draft) -> bool:

@@ -106,6 +106,11 @@ def lexicon_for(unit: Unit) -> checks.Lexicon:
     )
 
 
+def due_for_publication(now: datetime) -> QuerySet[Draft]:
+    """Signed items waiting for a publication time that has come."""
+    return Draft.objects.filter(status=Status.SCHEDULED, publish_at__lte=now).order_by("publish_at", "pk")
+
+
 def stale_check_runs(*, before: datetime, unsent_before: datetime | None = None) -> QuerySet[CheckRun]:
     """Checks a draft still waits for: never started since `unsent_before`, or started or finished before `before`."""
     waited_for = Draft.objects.filter(status=Status.CHECKING, pending_check__isnull=False).values("pending_check")

@@ -91,6 +91,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 5.0},
+    "publish-scheduled": {"task": "workflow.publish_scheduled", "schedule": 30.0},
 }
 # A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
 REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 import checks
 from reviewflow import selectors, services
+from reviewflow.errors import PublishRefused
 from reviewflow.models import CheckRun, Notification
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,18 @@ def email_notification(notification_id: int) -> None:
     subject = _("ReviewFlow: %(title)s") % {"title": note.draft.title}
     send_mail(subject, note.message, None, [note.user.email])
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+
+
+@shared_task(name="workflow.publish_scheduled")
+def publish_scheduled() -> int:
+    """Publish every signed item whose publication time has come; each in its own transaction, each once."""
+    published = 0
+    for draft_id in selectors.due_for_publication(timezone.now()).values_list("pk", flat=True):
+        try:
+            published += services.publish_due(draft_id=draft_id) is not None
+        except PublishRefused as refusal:  # the item stays scheduled, visible to its signers; the others go on
+            log.error("scheduled draft %s not published: %s", draft_id, refusal.text)
+    return published
 
 
 @shared_task(name="workflow.requeue_stale_checks")

@@ -100,6 +100,7 @@ def draft_data(draft: Draft) -> dict:
         "returned_by": _user(draft.returned_by),
         "check": check_data(latest_check(draft)),
         "signatures": [signature_data(s) for s in live_signatures(draft)],
+        "publish_at": _iso(draft.publish_at),
         "published_at": _iso(draft.published_at),
         "withdrawn_at": _iso(draft.withdrawn_at),
     }

@@ -16,6 +16,8 @@ urlpatterns = [
         "drafts/<int:draft_id>/findings/<int:finding_id>/apply/", views.ApplySuggestionView.as_view(), name="api-apply"
     ),
     path("drafts/<int:draft_id>/findings/apply/", views.ApplySuggestionsView.as_view(), name="api-apply-several"),
+    path("drafts/<int:draft_id>/schedule/", views.ScheduleView.as_view(), name="api-schedule"),
+    path("drafts/<int:draft_id>/unschedule/", views.UnscheduleView.as_view(), name="api-unschedule"),
     path("drafts/<int:draft_id>/sign/", views.SignView.as_view(), name="api-sign"),
     path("drafts/<int:draft_id>/return/", views.ReturnView.as_view(), name="api-return"),
     path("drafts/<int:draft_id>/withdraw/", views.WithdrawView.as_view(), name="api-withdraw"),

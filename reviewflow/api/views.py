@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
@@ -152,6 +154,31 @@ class ReturnView(APIView):
         services.return_draft(
             draft_id=draft_id, user=request.user, version=_version(data), reason=_text(data, "reason")
         )
+        return _answer(request, draft_id)
+
+
+class ScheduleView(APIView):
+    """`{"publish_at": "2026-12-01T09:00:00+08:00"}`, or null to publish as soon as the chain has signed."""
+
+    def post(self, request, draft_id: int):
+        data = _payload(request)
+        value = data.get("publish_at")
+        publish_at = None
+        if value is not None:
+            parsed = parse_datetime(value) if isinstance(value, str) and len(value) <= 40 else None
+            if parsed is None:
+                raise InvalidInput(
+                    _("“publish_at” must be a date and time such as 2026-12-01T09:00:00+08:00."),
+                    fields={"publish_at": _("An ISO 8601 date and time.")},
+                )
+            publish_at = parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
+        services.schedule(draft_id=draft_id, user=request.user, publish_at=publish_at)
+        return _answer(request, draft_id)
+
+
+class UnscheduleView(APIView):
+    def post(self, request, draft_id: int):
+        services.unschedule(draft_id=draft_id, user=request.user, reason=_text(_payload(request), "reason"))
         return _answer(request, draft_id)
 
 

@@ -6,6 +6,8 @@ and records its audit event, in one transaction.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,6 +102,9 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
     lifecycle.sign()
     if draft.status == Status.PUBLISHED:
         _publish(draft, lifecycle.chain)
+    elif draft.status == Status.SCHEDULED:
+        verify_signatures(draft, lifecycle.chain)
+        draft.save()
     elif draft.status == Status.CHECKING:
         # Key manuscripts: the final text is checked again before the principal leader signs.
         run = request_check(draft, CheckRun.Purpose.FINAL)
@@ -155,6 +160,55 @@ def _publish(draft: Draft, chain: dict[str, int]) -> None:
     draft.save()
     audit_record(draft=draft, actor=None, event=AuditKind.PUBLISHED)
     notify(user_id=draft.drafter_id, draft=draft, message=_("“%(title)s” has been published.") % {"title": draft.title})
+
+
+@transaction.atomic
+def schedule(*, draft_id: int, user: User, publish_at: datetime.datetime | None) -> Draft:
+    """The drafter or the principal leader sets (or clears) the publication time, until the item is published."""
+    draft = lock_draft(draft_id, user)
+    policy.guard_schedule(user, draft)
+    if publish_at is not None and publish_at <= timezone.now():
+        raise InvalidInput(_("The publication time must be in the future."), fields={"publish_at": _("In the future.")})
+    draft.publish_at = publish_at
+    draft.save(update_fields=["publish_at"])
+    audit_record(
+        draft=draft,
+        actor=user,
+        event=AuditKind.SCHEDULED,
+        data={"publish_at": publish_at.isoformat() if publish_at else ""},
+    )
+    return draft
+
+
+@transaction.atomic
+def unschedule(*, draft_id: int, user: User, reason: str) -> Draft:
+    """Before its time, the principal leader or an administrator calls a scheduled item back to its drafter."""
+    draft = lock_draft(draft_id, user)
+    policy.guard_unschedule(user, draft)
+    reason = require_reason(reason, _("Say why the scheduled item is called back."))
+    DraftLifecycle(draft).return_to_drafter()
+    draft.return_reason, draft.returned_by = reason, user
+    draft.save()
+    audit_record(draft=draft, actor=user, event=AuditKind.UNSCHEDULED, data={"reason": reason})
+    notify(
+        user_id=draft.drafter_id,
+        draft=draft,
+        message=_("%(user)s called back the scheduled “%(title)s”: %(reason)s")
+        % {"user": user, "title": draft.title, "reason": reason},
+    )
+    return draft
+
+
+@transaction.atomic
+def publish_due(*, draft_id: int) -> Draft | None:
+    """Publish a scheduled item whose time has come, after verifying its signatures again; None if not due."""
+    draft = lock_draft(draft_id)
+    lifecycle = DraftLifecycle(draft)
+    if draft.status != Status.SCHEDULED or (draft.publish_at and draft.publish_at > timezone.now()):
+        return None
+    lifecycle.publish_at_time()
+    _publish(draft, lifecycle.chain)
+    return draft
 
 
 @transaction.atomic

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,6 +71,8 @@ def draft_detail(request, draft_id: int):
             "can_edit": policy.may_edit(request.user, draft),
             "is_signer": policy.may_sign(request.user, draft),
             "can_withdraw": policy.may_withdraw(request.user, draft),
+            "can_schedule": policy.may_schedule(request.user, draft),
+            "can_unschedule": policy.may_unschedule(request.user, draft),
             **_choices(),
         },
     )
@@ -181,6 +185,34 @@ def apply_suggestions(request, draft_id: int):
         draft_id,
         _("Suggestions applied as one new version; the text is being checked again."),
         lambda: services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=ids, rule=rule),
+    )
+
+
+@require_POST
+@login_required
+def schedule(request, draft_id: int):
+    value = request.POST.get("publish_at", "")
+    parsed = parse_datetime(value) if value and len(value) <= 40 else None
+    publish_at = timezone.make_aware(parsed) if parsed and timezone.is_naive(parsed) else parsed
+    if value and publish_at is None:
+        messages.error(request, _("Give the publication time as a date and a time."))
+        return redirect("draft-detail", draft_id=draft_id)
+    return _act(
+        request,
+        draft_id,
+        _("Publication time saved."),
+        lambda: services.schedule(draft_id=draft_id, user=request.user, publish_at=publish_at),
+    )
+
+
+@require_POST
+@login_required
+def unschedule(request, draft_id: int):
+    return _act(
+        request,
+        draft_id,
+        _("Called back to the drafter."),
+        lambda: services.unschedule(draft_id=draft_id, user=request.user, reason=request.POST.get("reason", "")),
     )
 
 
