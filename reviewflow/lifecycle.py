@@ -1,13 +1,13 @@
 """The route of a draft, declared once: its states, the signing chain and every transition between them.
 
-    draft ─submit─▶ checking ─check passes─▶ signing: section head ─sign─▶ deputy ─sign─┐
-      ▲                │                        │ return                                │ key manuscript:
-      │ edit           │ findings / failure     ▼                                       ▼ checking (final text)
-    returned ◀─────────┼──────────────────── (any signing level)                        │ passes
-    needs_revision ◀───┘                                                                ▼
-                                                                 signing: principal leader ─sign─▶ published
-                                        (a publication time still ahead: scheduled ─time reached─▶ published)
-                                                                                        published ─withdraw─▶ withdrawn
+    draft ──submit──▶ checking ──passes──▶ signing: section head ──sign──▶ deputy ──sign──┐
+      ▲                  │ findings or failure                                            │ key manuscript:
+      │ edit             ▼                                                                ▼ checking (final text)
+    needs_revision, returned ◀── return (any signing level) ───────────────────────────── │ passes
+                                                                                          ▼
+                        published ◀──sign── signing: principal leader (a time still ahead: scheduled, then published)
+                        published ──withdraw──▶ withdrawn
+                        published ──open a correction──▶ draft (the published text stays public meanwhile)
 
 The chain is `CHAIN`: one `Level` per signer, in order. To add a fifth signer, add a `Step` value and one `Level`
 line (who holds it for a draft, what to say when nobody does); the states, the inbox, the publication check and the
@@ -200,6 +200,11 @@ class DraftLifecycle:
     @status.transition(source=Status.SCHEDULED, target=Status.PUBLISHED, label=_("publication time reached"))
     def publish_at_time(self) -> None:
         """A fully signed item waits for its publication time, then publishes through the same verification."""
+
+    @status.transition(source=Status.PUBLISHED, target=Status.DRAFT, label=_("open a correction"))
+    def open_correction(self) -> None:
+        """更正: the published text stays public while its correction goes through the same check and chain."""
+        self._to_drafter()
 
     @status.transition(source=Status.PUBLISHED, target=Status.WITHDRAWN, label=_("withdraw"))
     def withdraw(self) -> None:

@@ -153,6 +153,12 @@ class Draft(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
+    # What the public sees: the latest publication, which stays public while a correction goes through the chain.
+    publication = models.ForeignKey(
+        "Publication", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("public version")
+    )
+    # The drafter's note for a correction round (更正说明), shown with the corrected item.
+    correction_note = models.CharField(_("correction note"), max_length=500, blank=True)
     # Publication waits for this time once the chain has signed (not part of the signed content).
     publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -304,6 +310,23 @@ class SignatureQuerySet(models.QuerySet):
         return self.filter(voided_at__isnull=True).order_by("signed_at", "id")
 
 
+class Publication(models.Model):
+    """One publication of a draft's text with the signatures that carried it: the first, or a correction (更正)."""
+
+    draft = models.ForeignKey(Draft, models.PROTECT, related_name="publications")
+    version = models.ForeignKey(DraftVersion, models.PROTECT, related_name="+")
+    signatures = models.ManyToManyField("Signature", related_name="+")
+    published_at = models.DateTimeField()
+    correction_note = models.CharField(_("correction note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["published_at", "id"]
+
+    @property
+    def is_correction(self) -> bool:
+        return bool(self.correction_note) or self.draft.publications.filter(published_at__lt=self.published_at).exists()
+
+
 class StandIn(models.Model):
     """代签: while the dates run, `stand_in` holds `principal`'s levels and signs as “stand_in 代 principal”."""
 
@@ -387,6 +410,8 @@ class AuditKind(models.TextChoices):
     FINAL_CHECK_PASSED = "check.final_passed", _("Final check passed")
     PUBLISHED = "draft.published", _("Published")
     WITHDRAWN = "draft.withdrawn", _("Withdrawn")
+    CORRECTION_OPENED = "draft.correction_opened", _("Correction round opened")
+    CORRECTED = "draft.corrected", _("Correction published")
     SCHEDULED = "draft.scheduled", _("Publication time set")
     UNSCHEDULED = "draft.unscheduled", _("Scheduled publication called back")
     STAND_IN_NAMED = "standin.named", _("Stand-in named")

@@ -91,6 +91,18 @@ def guard_withdraw(user: User, draft: Draft) -> None:
         raise WrongStatus(status=draft.stage_display)
 
 
+def guard_correct(user: User, draft: Draft) -> None:
+    """The drafter opens a correction round on their published item."""
+    if draft.drafter_id != user.pk:
+        raise NotAllowed(_("Only the drafter may open a correction of this item."))
+    if draft.status != Status.PUBLISHED:
+        raise WrongStatus(status=draft.stage_display)
+
+
+def may_correct(user: User, draft: Draft) -> bool:
+    return draft.status == Status.PUBLISHED and draft.drafter_id == user.pk
+
+
 def guard_schedule(user: User, draft: Draft) -> None:
     """The drafter, or the principal leader of the chain, sets the publication time until the item is published."""
     is_head = draft.assignments.filter(step=Step.HEAD, user=user).exists() or user.pk == draft.section.unit.head_id

@@ -17,6 +17,7 @@ urlpatterns = [
     path("drafts/<int:draft_id>/return/", pages.return_draft, name="draft-return"),
     path("drafts/<int:draft_id>/withdraw/", pages.withdraw, name="draft-withdraw"),
     path("drafts/<int:draft_id>/schedule/", pages.schedule, name="draft-schedule"),
+    path("drafts/<int:draft_id>/correct/", pages.correct, name="draft-correct"),
     path("drafts/<int:draft_id>/unschedule/", pages.unschedule, name="draft-unschedule"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", pages.dismiss, name="finding-dismiss"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", pages.apply_suggestion, name="finding-apply"),

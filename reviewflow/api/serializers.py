@@ -101,6 +101,7 @@ def draft_data(draft: Draft) -> dict:
         "check": check_data(latest_check(draft)),
         "signatures": [signature_data(s) for s in live_signatures(draft)],
         "publish_at": _iso(draft.publish_at),
+        "correction_note": draft.correction_note,
         "published_at": _iso(draft.published_at),
         "withdrawn_at": _iso(draft.withdrawn_at),
     }

@@ -16,6 +16,7 @@ urlpatterns = [
         "drafts/<int:draft_id>/findings/<int:finding_id>/apply/", views.ApplySuggestionView.as_view(), name="api-apply"
     ),
     path("drafts/<int:draft_id>/findings/apply/", views.ApplySuggestionsView.as_view(), name="api-apply-several"),
+    path("drafts/<int:draft_id>/correct/", views.CorrectView.as_view(), name="api-correct"),
     path("drafts/<int:draft_id>/schedule/", views.ScheduleView.as_view(), name="api-schedule"),
     path("drafts/<int:draft_id>/unschedule/", views.UnscheduleView.as_view(), name="api-unschedule"),
     path("drafts/<int:draft_id>/sign/", views.SignView.as_view(), name="api-sign"),

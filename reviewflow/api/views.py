@@ -182,6 +182,14 @@ class UnscheduleView(APIView):
         return _answer(request, draft_id)
 
 
+class CorrectView(APIView):
+    """`{"note": "更正说明"}`: open a correction round on a published item."""
+
+    def post(self, request, draft_id: int):
+        services.open_correction(draft_id=draft_id, user=request.user, note=_text(_payload(request), "note"))
+        return _answer(request, draft_id)
+
+
 class WithdrawView(APIView):
     def post(self, request, draft_id: int):
         services.withdraw(draft_id=draft_id, user=request.user, reason=_text(_payload(request), "reason"))

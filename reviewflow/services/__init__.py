@@ -4,7 +4,7 @@ from .checking import mark_check_failed, mark_check_running, record_check_result
 from .drafts import create_draft, edit_draft
 from .findings import apply_suggestions, dismiss_finding
 from .organisation import signing_chain
-from .review import publish_due, return_draft, schedule, sign, submit, unschedule, withdraw
+from .review import open_correction, publish_due, return_draft, schedule, sign, submit, unschedule, withdraw
 
 __all__ = [
     "apply_suggestions",
@@ -13,6 +13,7 @@ __all__ = [
     "edit_draft",
     "mark_check_failed",
     "mark_check_running",
+    "open_correction",
     "publish_due",
     "record_check_result",
     "return_draft",

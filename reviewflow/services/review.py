@@ -17,7 +17,7 @@ from ..audit import audit_record
 from ..dispatch import after_commit
 from ..errors import InvalidInput, PublishRefused
 from ..lifecycle import SIGNING_ORDER, DraftLifecycle, Status
-from ..models import Assignment, AuditKind, CheckRun, Draft, Signature, User
+from ..models import Assignment, AuditKind, CheckRun, Draft, Publication, Signature, User
 from .locking import lock_draft
 from .notifications import notify, notify_holder
 from .organisation import signing_chain
@@ -154,12 +154,45 @@ def verify_signatures(draft: Draft, chain: dict[str, int] | None = None) -> list
 
 
 def _publish(draft: Draft, chain: dict[str, int]) -> None:
-    """Publish only what the whole chain signed, on exactly this text; otherwise the transaction rolls back."""
-    verify_signatures(draft, chain)
-    draft.published_at = timezone.now()
+    """Publish only what the whole chain signed, on exactly this text; otherwise the transaction rolls back.
+
+    A correction replaces the public text and keeps the earlier publications reachable.
+    """
+    signatures = verify_signatures(draft, chain)
+    now = timezone.now()
+    correction = draft.publication_id is not None
+    publication = Publication.objects.create(
+        draft=draft,
+        version_id=draft.current_version_id,
+        published_at=now,
+        correction_note=draft.correction_note if correction else "",
+    )
+    publication.signatures.set(signatures)
+    draft.publication = publication
+    draft.published_at = draft.published_at or now
+    draft.correction_note = ""
     draft.save()
-    audit_record(draft=draft, actor=None, event=AuditKind.PUBLISHED)
-    notify(user_id=draft.drafter_id, draft=draft, message=_("“%(title)s” has been published.") % {"title": draft.title})
+    if correction:
+        audit_record(draft=draft, actor=None, event=AuditKind.CORRECTED, data={"note": publication.correction_note})
+        message = _("The correction of “%(title)s” has been published.")
+    else:
+        audit_record(draft=draft, actor=None, event=AuditKind.PUBLISHED)
+        message = _("“%(title)s” has been published.")
+    notify(user_id=draft.drafter_id, draft=draft, message=message % {"title": draft.title})
+
+
+@transaction.atomic
+def open_correction(*, draft_id: int, user: User, note: str) -> Draft:
+    """The drafter opens a correction round (更正) on a published item; its text stays public until the
+    corrected version is checked and signed by the whole chain again."""
+    draft = lock_draft(draft_id, user)
+    policy.guard_correct(user, draft)
+    note = require_reason(note, _("Say what the correction changes (更正说明)."))[:500]
+    DraftLifecycle(draft).open_correction()
+    draft.correction_note = note
+    draft.save()
+    audit_record(draft=draft, actor=user, event=AuditKind.CORRECTION_OPENED, data={"reason": note})
+    return draft
 
 
 @transaction.atomic

@@ -72,6 +72,7 @@ def draft_detail(request, draft_id: int):
             "is_signer": policy.may_sign(request.user, draft),
             "can_withdraw": policy.may_withdraw(request.user, draft),
             "can_schedule": policy.may_schedule(request.user, draft),
+            "can_correct": policy.may_correct(request.user, draft),
             "can_unschedule": policy.may_unschedule(request.user, draft),
             **_choices(),
         },
@@ -185,6 +186,17 @@ def apply_suggestions(request, draft_id: int):
         draft_id,
         _("Suggestions applied as one new version; the text is being checked again."),
         lambda: services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=ids, rule=rule),
+    )
+
+
+@require_POST
+@login_required
+def correct(request, draft_id: int):
+    return _act(
+        request,
+        draft_id,
+        _("Correction round opened: edit the text, then submit it for the check and the four signatures."),
+        lambda: services.open_correction(draft_id=draft_id, user=request.user, note=request.POST.get("note", "")),
     )
 
 
