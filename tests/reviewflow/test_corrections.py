@@ -8,7 +8,7 @@ import pytest
 from reviewflow import services
 from reviewflow.errors import NotAllowed, WrongStatus
 from reviewflow.models import AuditEvent, Draft, Publication
-from tests.factories import client_for, fully_signed, sign_as, submit_and_check
+from tests.factories import client_for, fully_signed, make_draft, sign_as, stage, submit_and_check
 
 pytestmark = pytest.mark.django_db
 
