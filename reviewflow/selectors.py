@@ -165,7 +165,8 @@ def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
         by_check.setdefault(finding.check_run_id, []).append(finding)
     events = list(timeline_of(draft))
     for event in events:
-        event.findings = by_check  # type: ignore[attr-defined]  # read by the timeline template.get(event.data.get("check"), []) if event.event == AuditKind.CHECK_COMPLETED else []
+        found = by_check.get(event.data.get("check"), []) if event.event == AuditKind.CHECK_COMPLETED else []
+        event.findings = found  # type: ignore[attr-defined]  # read by the timeline template
     return events
 
 
