@@ -13,6 +13,7 @@ from .errors import NotFound
 from .lifecycle import Status
 from .models import (
     AuditEvent,
+    AuditKind,
     CheckRun,
     DictionaryEntry,
     Draft,
