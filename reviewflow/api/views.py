@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, user_logged_in
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
 from rest_framework.permissions import AllowAny
@@ -66,6 +66,8 @@ class TokenView(APIView):
             return locked_out(request._request)
         if user is None:
             raise InvalidInput(_("Wrong username or password."))
+        # A token login is a login: last_login is stamped and django-axes forgets the earlier failures.
+        user_logged_in.send(sender=type(user), request=request._request, user=user)
         token, secret = issue_token(user)
         return Response({"token": secret, "expiry": token.expiry})
 
