@@ -82,7 +82,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Static files: `manage.py collectstatic` once per release; whitenoise serves the hashed names with a far expiry.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "reviewflow.storage.StaticStorage"},
 }
 WHITENOISE_USE_FINDERS = False
 
