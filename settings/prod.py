@@ -31,12 +31,14 @@ _required("REDIS_URL")
 
 # Database: a psycopg connection pool per process (Django 5.1+), so a connection is reused but never left open
 # per thread; size it so that web processes × max_size + workers stays under the server's max_connections.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+# REVIEWFLOW_DB_POOL_MAX=0 turns pooling off (a connection per request, as in development).
+_POOL_MAX = int(os.environ.get("REVIEWFLOW_DB_POOL_MAX", "4"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _POOL_MAX > 0:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # required with a pool: the pool decides how long a connection lives
     DATABASES["default"]["OPTIONS"] = {
         "pool": {
             "min_size": int(os.environ.get("REVIEWFLOW_DB_POOL_MIN", "1")),
-            "max_size": int(os.environ.get("REVIEWFLOW_DB_POOL_MAX", "4")),
+            "max_size": _POOL_MAX,
             "timeout": 10,
         }
     }
