@@ -1,11 +1,15 @@
-"""Full review cycles through the HTTP API against a real server, worker, database and Redis; prints figures.
+"""Full review cycles through the HTTP API against gunicorn, prefork Celery workers, PostgreSQL and Redis;
+beside them a raw-SQL baseline of a signature's writes. Prints figures.
 
-    .venv/bin/python bench/api_bench.py [--cycles 40] [--clients 4]
+    DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python bench/api_bench.py [--cycles 40]
+        [--clients 1 4 8] [--web-workers 4] [--no-pool] [--server gunicorn|runserver]
 
-Uses DATABASE_URL / REDIS_URL when set (a database named reviewflow_bench is created on that PostgreSQL server and
-reset), else SQLite and an embedded Redis under var/bench/. Starts `manage.py runserver` (threaded) and one Celery
-worker, then measures: full four-signature cycles per second (one client, then several), p50/p99 of a sign request,
-and the latency from submit to the check's result being visible.
+Needs PostgreSQL and Redis (their URLs from the environment). A database reviewflow_bench is created on that server
+(with a connection limit), used, and dropped afterwards. The server runs settings.prod behind a simulated proxy
+(X-Forwarded-Proto: https). For each client count it measures full four-signature cycles per second, sign p50/p99,
+submit → check result p50, then a sign-only phase (signs per second) and the raw-SQL baseline doing the same writes
+of a signature (lock the draft row, insert the signature, insert the audit event, update the draft) in one
+transaction, with the ratio; and the most connections the bench database ever had open.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import http.client
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -22,37 +27,67 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8765
 SIGNERS = ("section_head", "deputy", "head")
+DATABASE = "reviewflow_bench"
+CONNECTION_LIMIT = 40
+QUEUE = "reviewflow-bench"
+BODY = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 5
 
 
-def _bench_database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        path = ROOT / "var" / "bench" / "bench.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        return f"sqlite:///{path}"
-    import psycopg
+def _admin_url() -> str:
+    return urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/postgres"))
 
-    parts = urlsplit(url)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS reviewflow_bench WITH (FORCE)")
-        connection.execute("CREATE DATABASE reviewflow_bench")
-    return urlunsplit(parts._replace(path="/reviewflow_bench"))
+
+def create_database() -> str:
+    with psycopg.connect(_admin_url(), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+        connection.execute(f"ALTER DATABASE {DATABASE} CONNECTION LIMIT {CONNECTION_LIMIT}")
+    return urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{DATABASE}"))
+
+
+def drop_database() -> None:
+    with psycopg.connect(_admin_url(), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+class ConnectionWatch:
+    """Samples pg_stat_activity for the bench database; remembers the most connections seen."""
+
+    def __init__(self):
+        self.most = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def now(self) -> int:
+        with psycopg.connect(_admin_url(), autocommit=True) as connection:
+            return connection.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DATABASE]
+            ).fetchone()[0]
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.most = max(self.most, self.now())
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class Api:
-    """A keep-alive JSON client for one user."""
+    """A keep-alive JSON client for one user, as if behind the TLS proxy."""
 
     def __init__(self, token: str | None = None):
         self.connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
         self.token = token
 
     def call(self, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
-        headers = {"Content-Type": "application/json"}
+        headers = {"Content-Type": "application/json", "X-Forwarded-Proto": "https"}
         if self.token:
             headers["Authorization"] = f"Token {self.token}"
         self.connection.request(method, f"/api/v1{path}", body=json.dumps(body or {}), headers=headers)
@@ -60,21 +95,15 @@ class Api:
         return response.status, json.loads(response.read() or b"{}")
 
 
-def login(username: str) -> Api:
+def login(username: str) -> str:
     status, body = Api().call("POST", "/auth/token/", {"username": username, "password": "reviewflow-demo"})
     assert status == 200, body
-    return Api(body["token"])
+    return body["token"]
 
 
-def one_cycle(clients: dict[str, Api], sign_times: list[float], check_times: list[float], n: int) -> None:
-    drafter = clients["drafter"]
+def create_and_check(drafter: Api, n: int, check_times: list[float]) -> int:
     status, draft = drafter.call(
-        "POST",
-        "/drafts/",
-        {
-            "title": f"区政务服务管理局召开第{n}次政务公开工作会议",
-            "body": "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 5,
-        },
+        "POST", "/drafts/", {"title": f"区政务服务管理局召开第{n}次政务公开工作会议", "body": BODY}
     )
     assert status == 201, draft
     started = time.perf_counter()
@@ -86,102 +115,145 @@ def one_cycle(clients: dict[str, Api], sign_times: list[float], check_times: lis
             break
         time.sleep(0.002)
     check_times.append(time.perf_counter() - started)
-    assert seen["status"] == "awaiting_section_head", seen["status"]
+    assert (seen["status"], seen["next_step"]) == ("signing", "section_head"), seen["status"]
+    return draft["id"]
+
+
+def sign_all(clients: dict[str, Api], draft_id: int, sign_times: list[float]) -> None:
     for signer in SIGNERS:
         started = time.perf_counter()
-        status, body = clients[signer].call("POST", f"/drafts/{draft['id']}/sign/", {"version": 1})
+        status, body = clients[signer].call("POST", f"/drafts/{draft_id}/sign/", {"version": 1})
         sign_times.append(time.perf_counter() - started)
         assert status == 200, body
     assert body["status"] == "published", body["status"]
 
 
-def run_cycles(count: int, clients_n: int) -> tuple[float, list[float], list[float]]:
-    sign_times: list[float] = []
-    check_times: list[float] = []
-    per_client = [{name: login(name) for name in ("drafter", *SIGNERS)} for _ in range(clients_n)]
-
-    def work(index: int) -> None:
-        for n in range(index, count, clients_n):
-            one_cycle(per_client[index], sign_times, check_times, n)
-
+def in_parallel(clients_n: int, work) -> float:
     threads = [threading.Thread(target=work, args=(i,)) for i in range(clients_n)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return count / (time.perf_counter() - started), sign_times, check_times
+    return time.perf_counter() - started
 
 
-def _ms(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] * 1000
+def run_cycles(tokens: dict[str, str], count: int, clients_n: int):
+    sign_times: list[float] = []
+    check_times: list[float] = []
+    per_client = [{name: Api(token) for name, token in tokens.items()} for _ in range(clients_n)]
+
+    def work(index: int) -> None:
+        for n in range(index, count, clients_n):
+            draft_id = create_and_check(per_client[index]["drafter"], n, check_times)
+            sign_all(per_client[index], draft_id, sign_times)
+
+    elapsed = in_parallel(clients_n, work)
+    return count / elapsed, sign_times, check_times
+
+
+def run_signs(tokens: dict[str, str], count: int, clients_n: int) -> tuple[float, list[int]]:
+    """Drafts made ready first, then only signatures, clients in parallel: signatures per second."""
+    drafter = Api(tokens["drafter"])
+    ready = [create_and_check(drafter, n, []) for n in range(count)]
+    per_client = [{name: Api(token) for name, token in tokens.items()} for _ in range(clients_n)]
+    elapsed = in_parallel(clients_n, lambda i: [sign_all(per_client[i], d, []) for d in ready[i::clients_n]])
+    return 3 * count / elapsed, ready
+
+
+def raw_sql_signs(database_url: str, draft_ids: list[int], clients_n: int, per_client: int) -> float:
+    """The writes of one signature in one transaction, straight through psycopg: signatures per second."""
+    with psycopg.connect(database_url) as connection:
+        user_id = connection.execute("SELECT id FROM reviewflow_user WHERE username = 'section_head'").fetchone()[0]
+        versions = dict(
+            connection.execute("SELECT draft_id, id FROM reviewflow_draftversion WHERE draft_id = ANY(%s)", [draft_ids])
+        )
+
+    def work(index: int) -> None:
+        with psycopg.connect(database_url) as connection:
+            for n in range(per_client):
+                draft_id = draft_ids[(index + n * clients_n) % len(draft_ids)]
+                with connection.transaction():
+                    content_hash = connection.execute(
+                        "SELECT content_hash FROM reviewflow_draft WHERE id = %s FOR UPDATE", [draft_id]
+                    ).fetchone()[0]
+                    # voided_at set: the baseline must not collide with the live signature on the partial unique index
+                    connection.execute(
+                        "INSERT INTO reviewflow_signature (draft_id, version_id, step, user_id, content_hash, comment,"
+                        " proofread, signed_at, voided_at) VALUES (%s, %s, 'section_head', %s, %s, '', false, now(),"
+                        " now())",
+                        [draft_id, versions[draft_id], user_id, content_hash],
+                    )
+                    connection.execute(
+                        "INSERT INTO reviewflow_auditevent (draft_id, actor_id, event, version, content_hash, data,"
+                        " created_at) VALUES (%s, %s, 'bench.signed', 1, %s, %s, now())",
+                        [draft_id, user_id, content_hash, json.dumps({"step": "section_head"})],
+                    )
+                    connection.execute(
+                        "UPDATE reviewflow_draft SET status = status, status_changed_at = now() WHERE id = %s",
+                        [draft_id],
+                    )
+
+    return clients_n * per_client / in_parallel(clients_n, work)
+
+
+def _ms(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
+
+
+def start_services(env: dict, args, log) -> list[subprocess.Popen]:
+    python = sys.executable
+    queues = ",".join([QUEUE, f"{QUEUE}.checks", f"{QUEUE}.notifications", f"{QUEUE}.deliveries"])
+    worker = [python, "-m", "celery", "-A", "settings", "worker", "-Q", queues, "--loglevel=WARNING"]
+    worker += ["--pool=prefork", f"--concurrency={args.check_workers}"]
+    if args.server == "gunicorn":
+        web = [python, "-m", "gunicorn", "settings.wsgi:application", "--bind", f"127.0.0.1:{PORT}"]
+        web += ["--workers", str(args.web_workers), "--log-level", "warning"]
+    else:
+        web = [python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"]
+    return [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT) for cmd in (worker, web)]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cycles", type=int, default=40)
-    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 8])
+    parser.add_argument("--web-workers", type=int, default=4)
+    parser.add_argument("--check-workers", type=int, default=2)
+    parser.add_argument("--no-pool", action="store_true", help="REVIEWFLOW_DB_POOL_MAX=0: a connection per request")
+    parser.add_argument("--server", choices=["gunicorn", "runserver"], default="gunicorn")
     args = parser.parse_args()
+    if not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")):
+        sys.exit("Set DATABASE_URL (PostgreSQL) and REDIS_URL: the bench measures the production stack.")
     env = {
         **os.environ,
-        "DATABASE_URL": _bench_database_url(),
-        "DJANGO_SETTINGS_MODULE": "settings.base",
-        "REVIEWFLOW_QUEUE": "reviewflow-bench",
+        "DATABASE_URL": create_database(),
+        "DJANGO_SETTINGS_MODULE": "settings.prod" if args.server == "gunicorn" else "settings.base",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "REVIEWFLOW_QUEUE": QUEUE,
+        "REVIEWFLOW_DB_POOL_MAX": "0" if args.no_pool else os.environ.get("REVIEWFLOW_DB_POOL_MAX", "2"),
+        "LOG_LEVEL": "WARNING",
     }
-    processes: list[subprocess.Popen] = []
-    redis = None
-    if not os.environ.get("REDIS_URL"):
-        from reviewflow.embedded import start_redis
-
-        socket_path = ROOT / "var" / "bench" / "redis.sock"
-        socket_path.parent.mkdir(parents=True, exist_ok=True)
-        redis = start_redis(socket_path)
-        env["REDIS_URL"] = f"redis+socket://{socket_path}"
     python = sys.executable
+    processes: list[subprocess.Popen] = []
+    watch = None
     try:
         subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
         subprocess.run(
             [python, "manage.py", "seed_demo", "-v0"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )
-        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-        log = open(ROOT / "var" / "bench" / "bench.log", "w")  # noqa: SIM115 (the worker keeps it)
         subprocess.run(
-            [python, "-m", "celery", "-A", "settings", "purge", "-f", "-Q", "reviewflow-bench"],
+            [python, "-m", "celery", "-A", "settings", "purge", "-f"],
             cwd=ROOT,
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        processes.append(
-            subprocess.Popen(
-                [
-                    python,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "settings",
-                    "worker",
-                    "--pool=solo",
-                    "-Q",
-                    "reviewflow-bench",
-                    "--loglevel=WARNING",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        )
-        processes.append(
-            subprocess.Popen(
-                [python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        )
-        deadline = time.monotonic() + 60
+        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+        log = open(ROOT / "var" / "bench" / "bench.log", "w")  # noqa: SIM115 (the servers keep it)
+        processes = start_services(env, args, log)
+        deadline = time.monotonic() + 120
         while True:
             try:
                 Api().call("GET", "/published/")
@@ -190,22 +262,34 @@ def main() -> int:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        run_cycles(2, 1)  # warm-up: first check loads the checker's resources in the worker
-        database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
-        print(f"database: {database}; server: runserver (threaded); worker: celery --pool=solo")
-        for clients_n in (1, args.clients):
-            rate, signs, checks = run_cycles(args.cycles, clients_n)
+        tokens = {name: login(name) for name in ("drafter", *SIGNERS)}
+        run_cycles(tokens, 4, 2)  # warm-up: every web and check process loads what it needs
+        watch = ConnectionWatch()
+        pool = "off (connection per request)" if args.no_pool else f"psycopg pool, max {env['REVIEWFLOW_DB_POOL_MAX']}"
+        server = f"gunicorn --workers {args.web_workers}" if args.server == "gunicorn" else "runserver (threaded)"
+        print(f"PostgreSQL; {server}; DB pool {pool}; celery prefork --concurrency {args.check_workers}")
+        for clients_n in args.clients:
+            rate, signs, checks = run_cycles(tokens, args.cycles, clients_n)
             print(
                 f"clients={clients_n}: {rate:.2f} full cycles/s over {args.cycles} cycles; "
                 f"sign p50 {_ms(signs, 50):.1f} ms, p99 {_ms(signs, 99):.1f} ms (n={len(signs)}); "
                 f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms"
             )
+            api_rate, drafts = run_signs(tokens, max(args.cycles // 2, clients_n), clients_n)
+            raw_rate = raw_sql_signs(env["DATABASE_URL"], drafts, clients_n, per_client=max(200 // clients_n, 20))
+            print(
+                f"  signatures/s: API {api_rate:.1f}, raw-SQL baseline {raw_rate:.1f} "
+                f"(same writes, one transaction each), ratio {api_rate / raw_rate:.1%}"
+            )
+        watch.stop()
+        print(f"most connections open on the bench database: {watch.most} (limit {CONNECTION_LIMIT})")
     finally:
+        if watch is not None:
+            watch.stop()
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
-        if redis is not None:
-            redis.terminate()
+        drop_database()
     return 0
 
 

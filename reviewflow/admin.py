@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 from .models import AuditEvent, DictionaryEntry, Draft, Section, StandIn, Unit, User
 from .views.events import event_name, event_summary
@@ -111,4 +112,25 @@ class AuditEventAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
+        return False
+
+
+# knox's own admin lists digests and shows a new token in clear once; ours lists who holds a token until when, and
+# an administrator can only revoke (delete) one.
+admin.site.unregister(AuthToken)
+
+
+@admin.register(AuthToken)
+class AuthTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "created", "expiry")
+    list_filter = ("created",)
+    search_fields = ("user__username",)
+    fields = ("user", "created", "expiry")
+    readonly_fields = fields
+    ordering = ("-created",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -45,6 +45,17 @@ class NotAllowed(ReviewError):
     default_message = _("You may not do this.")
 
 
+class ServerError(ReviewError):
+    status = 500
+    code = "server_error"
+    default_message = _("Something went wrong on our side; the change was not saved. Please try again.")
+
+
+class LockedOut(ReviewError):
+    status = 429
+    code = "locked_out"
+
+
 class NotYourStep(NotAllowed):
     code = "not_your_step"
     default_message = _("This step is not yours to sign.")

@@ -1,9 +1,11 @@
 """Settings shared by every environment; everything site-specific comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("REVIEWFLOW_VAR_DIR", BASE_DIR / "var"))
@@ -21,7 +23,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "viewflow",
     "reviewflow",
     "workflow",
@@ -38,6 +41,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reviewflow.errors.ReviewErrorMiddleware",
+    "reviewflow.hardening.MalformedInputMiddleware",
+    "reviewflow.logs.RequestLogMiddleware",
+    # Last, as django-axes asks: it turns a lockout into our answer (reviewflow.views.ops.locked_out).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "settings.urls"
@@ -64,7 +76,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'reviewflow.sqlite3'}", conn_max_age=60)}
+# Connections are closed at the end of each request (CONN_MAX_AGE=0): runserver opens one per thread and a
+# persistent one per thread leaked until the server's 100 were gone. settings.prod pools them instead.
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'reviewflow.sqlite3'}", conn_max_age=0)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web, worker) share one file: wait for locks instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 30, "transaction_mode": "IMMEDIATE"}
@@ -84,17 +98,36 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("REVIEWFLOW_VISIBILITY_TIMEOUT", "600")),
 }
+# Three queues, so checks (CPU, the language model) never hold up notifications or deliveries; an operator runs
+# one worker pool per queue (deploy/). Names share a prefix so tests and benchmarks get queues of their own.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("REVIEWFLOW_QUEUE", "reviewflow")
 # A submission made while the broker was down is stored with a pending check: the sweep sends it again within
 # seconds of the broker's return. Publishing must not hang on a dead broker: fail fast, the sweep retries.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+REVIEWFLOW_QUEUES = {
+    "checks": f"{CELERY_TASK_DEFAULT_QUEUE}.checks",
+    "notifications": f"{CELERY_TASK_DEFAULT_QUEUE}.notifications",
+    "deliveries": f"{CELERY_TASK_DEFAULT_QUEUE}.deliveries",
+}
+CELERY_TASK_QUEUES = [
+    Queue(name) for name in (CELERY_TASK_DEFAULT_QUEUE, *REVIEWFLOW_QUEUES.values())
+]  # a worker started without -Q consumes all of them
+CELERY_TASK_ROUTES = {
+    "workflow.run_check": {"queue": REVIEWFLOW_QUEUES["checks"]},
+    "workflow.requeue_stale_checks": {"queue": REVIEWFLOW_QUEUES["checks"]},
+    "workflow.*notif*": {"queue": REVIEWFLOW_QUEUES["notifications"]},
+    "workflow.*deliver*": {"queue": REVIEWFLOW_QUEUES["deliveries"]},
+}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 5.0},
     "publish-scheduled": {"task": "workflow.publish_scheduled", "schedule": 30.0},
 }
 # A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
 REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))
+# Each worker writes this key (with a TTL) every few seconds; /health/ reads it.
+REVIEWFLOW_HEARTBEAT_EVERY = 5
+REVIEWFLOW_HEARTBEAT_TTL = 20
 # A check running or finished-but-not-routed this long is dispatched again (a killed worker).
 REVIEWFLOW_CHECK_STALE_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_STALE_AFTER", "120"))
 
@@ -119,9 +152,10 @@ REVIEWFLOW_MAX_FINDINGS = 5_000
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "reviewflow.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_PARSER_CLASSES": ["reviewflow.hardening.StrictJSONParser"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "EXCEPTION_HANDLER": "reviewflow.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -130,11 +164,39 @@ REST_FRAMEWORK = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = "reviewflow@localhost"
 
-AUTH_PASSWORD_VALIDATORS: list[dict[str, str]] = []
+AUTH_PASSWORD_VALIDATORS: list[dict] = []  # the demo's passwords; settings.prod validates
+
+# API tokens (django-rest-knox): stored as a SHA-512 digest, a new one per login, valid for REVIEWFLOW_TOKEN_HOURS.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=int(os.environ.get("REVIEWFLOW_TOKEN_HOURS", "10"))),
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_LIMIT_PER_USER": 20,
+}
+
+# Login throttling (django-axes) on the login page, the token endpoint and admin: five failures for one username
+# lock it for 15 minutes; a successful login clears the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("REVIEWFLOW_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("REVIEWFLOW_LOCKOUT_MINUTES", "15")))
+# By username, not address: a bureau's staff share one NAT address, and one mistyping colleague must not lock all.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "reviewflow.views.ops.locked_out"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_forbidden": {"()": "reviewflow.logs.QuietForbidden"}},
+    "formatters": {"json": {"()": "reviewflow.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # A refused request is the access rules working, not a fault: one line, no traceback.
+        "django.request": {"filters": ["quiet_forbidden"]},
+        "django.security": {"filters": ["quiet_forbidden"]},
+    },
 }

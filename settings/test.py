@@ -2,6 +2,9 @@
 
 import os
 
+# Queues of their own (reviewflow-test, reviewflow-test.checks, ...), also for the worker subprocesses.
+os.environ.setdefault("REVIEWFLOW_QUEUE", "reviewflow-test")
+
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
 
@@ -10,4 +13,3 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: the worker subprocess must see the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("REVIEWFLOW_QUEUE", "reviewflow-test")

@@ -39,7 +39,8 @@ def _database_url() -> str:
 
 
 def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | None = None) -> subprocess.Popen:
-    """A real `celery worker` process on the test database and Redis, consuming `queue`; returns once it answers."""
+    """A real `celery worker` process on the test database and Redis, consuming `queue` (comma-separated names);
+    returns once it answers."""
     from settings.celery import app
 
     log_path = settings.VAR_DIR / f"test-worker-{name}.log"
@@ -79,6 +80,11 @@ def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | 
     return worker
 
 
+def all_queues() -> str:
+    """The test queues: the default one and the checks, notifications and deliveries queues."""
+    return ",".join([settings.CELERY_TASK_DEFAULT_QUEUE, *settings.REVIEWFLOW_QUEUES.values()])
+
+
 def stop_worker(worker: subprocess.Popen) -> None:
     worker.terminate()
     worker.wait(timeout=30)
@@ -105,8 +111,6 @@ def celery_worker(database_url):
     from settings.celery import app
 
     app.control.purge()
-    worker = start_worker(
-        database_url=database_url, queue=settings.CELERY_TASK_DEFAULT_QUEUE, name=f"test-{os.getpid()}"
-    )
+    worker = start_worker(database_url=database_url, queue=all_queues(), name=f"test-{os.getpid()}")
     yield worker
     stop_worker(worker)

@@ -4,6 +4,8 @@ from . import views
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="api-token"),
+    path("auth/logout/", views.LogoutView.as_view(), name="api-logout"),
+    path("auth/logout-all/", views.LogoutAllView.as_view(), name="api-logout-all"),
     path("drafts/", views.DraftListView.as_view(), name="api-drafts"),
     path("drafts/<int:draft_id>/", views.DraftView.as_view(), name="api-draft"),
     path("drafts/<int:draft_id>/submit/", views.SubmitView.as_view(), name="api-submit"),

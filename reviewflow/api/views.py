@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, user_logged_in
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors, services
 from ..errors import InvalidInput, NotFound
+from ..tokens import issue_token, revoke_all
+from ..views.ops import locked_out
 from .serializers import audit_data, draft_data, draft_summary, published_data
 
 
@@ -57,11 +59,32 @@ class TokenView(APIView):
         username, password = data.get("username"), data.get("password")
         if not isinstance(username, str) or not isinstance(password, str) or not username or not password:
             raise InvalidInput(_("Send “username” and “password”."))
-        user = authenticate(request, username=username, password=password)
+        # django-axes counts failures on the Django request and refuses once the username is locked out.
+        user = authenticate(request._request, username=username, password=password)
+        if getattr(request._request, "axes_locked_out", False):
+            return locked_out(request._request)
         if user is None:
             raise InvalidInput(_("Wrong username or password."))
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        # A token login is a login: last_login is stamped and django-axes forgets the earlier failures.
+        user_logged_in.send(sender=type(user), request=request._request, user=user)
+        token, secret = issue_token(user)
+        return Response({"token": secret, "expiry": token.expiry})
+
+
+class LogoutView(APIView):
+    """Revoke the token this request carries (a session is left alone)."""
+
+    def post(self, request):
+        if isinstance(request.auth, AuthToken):
+            request.auth.delete()
+        return Response(status=204)
+
+
+class LogoutAllView(APIView):
+    """Revoke every token of the caller, e.g. after a lost laptop."""
+
+    def post(self, request):
+        return Response({"revoked": revoke_all(request.user)})
 
 
 class DraftListView(APIView):

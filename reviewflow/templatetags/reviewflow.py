@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ..views.events import event_name, event_summary
-from ..views.text import marked_spans, text_changes
+from ..views.text import REPLACED, marked_spans, text_changes
 
 register = template.Library()
 
@@ -41,8 +41,11 @@ def marked_text(text: str, findings, field: str = "body") -> SafeString:
 
 @register.simple_tag
 def changes(old: str, new: str) -> SafeString:
-    """Deleted text in <del>, inserted text in <ins>, everything escaped."""
-    return format_html_join("", "<{0}>{1}</{0}>", ((CHANGE_TAGS[op], text) for op, text in text_changes(old, new)))
+    """Deleted text in <del>, inserted text in <ins>, everything escaped; a change too large to show is a note."""
+    pairs = text_changes(old, new)
+    if pairs == REPLACED:
+        return format_html('<p class="muted">{}</p>', _("The text was replaced; read the new version in full."))
+    return format_html_join("", "<{0}>{1}</{0}>", ((CHANGE_TAGS[op], text) for op, text in pairs))
 
 
 @register.filter

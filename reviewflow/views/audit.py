@@ -81,7 +81,22 @@ CSV_HEADER = [
 ]
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(...), +cmd|...).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe, so it is shown as typed."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 def _csv_row(event) -> list:
+    return [spreadsheet_safe(cell) for cell in _csv_cells(event)]
+
+
+def _csv_cells(event) -> list:
     draft = event.draft
     return [
         timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),

@@ -54,19 +54,54 @@ def _shorten(text: str) -> str:
     return f"{text[:CONTEXT_CHARS]} … {text[-CONTEXT_CHARS:]}"
 
 
+# Bounds on the diff's work and size. difflib compares every pair of elements in the worst case (quadratic or
+# worse), so comparisons are budgeted: past the budget a changed block is shown as deleted-and-inserted, and past
+# the line budget, or when more than MAX_SHOWN characters changed, the page says only that the text was replaced.
+LINE_PAIRS_BUDGET = 250_000
+CHAR_PAIRS_BUDGET = 250_000
+MAX_SHOWN = 20_000
+REPLACED = [("replaced", "")]
+
+
 def text_changes(old: str, new: str) -> list[tuple[str, str]]:
-    """(operation, text) pairs turning `old` into `new`: lines first, then characters within changed lines."""
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    pairs: list[tuple[str, str]] = []
+    """(operation, text) pairs turning `old` into `new`: lines first, then characters within changed lines.
+
+    Bounded on any input; a change too large to show usefully is [("replaced", "")]."""
+    prefix = _common_prefix(old, new)
+    suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
+    old_middle, new_middle = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
+    if len(old_middle) + len(new_middle) > 2 * MAX_SHOWN:
+        return REPLACED
+    old_lines, new_lines = old_middle.splitlines(keepends=True), new_middle.splitlines(keepends=True)
+    if len(old_lines) * len(new_lines) > LINE_PAIRS_BUDGET:
+        return REPLACED
+    pairs: list[tuple[str, str]] = [("equal", old[:prefix])]
+    budget = CHAR_PAIRS_BUDGET
     for op, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         if op == "equal":
             pairs.append(("equal", before))
-        elif op == "replace":
+        elif op == "replace" and len(before) * len(after) <= budget:
+            budget -= len(before) * len(after)
             pairs += _char_changes(before, after)
         else:
-            pairs.append(("delete", before) if op == "delete" else ("insert", after))
+            pairs += [("delete", before), ("insert", after)]
+    pairs.append(("equal", old[len(old) - suffix :]))
+    if sum(len(text) for op, text in pairs if op != "equal") > MAX_SHOWN:
+        return REPLACED
     return [(op, _shorten(text) if op == "equal" else text) for op, text in pairs if text]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix, found by halving (C-speed slice comparisons, not a Python loop per character)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _char_changes(old: str, new: str) -> list[tuple[str, str]]:
