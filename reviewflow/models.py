@@ -400,3 +400,7 @@ class SeenVersion(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "draft"], name="one_seen_version_per_user_and_draft")]
+
+
+# The inspection's organisation data live in their own module; imported here so that Django registers them.
+from .inspection_models import AllowedLinkHost, LinkCheck, NormativeOverride, Official, OfficialTitle  # noqa: E402, F401

@@ -78,38 +78,49 @@ def _host_allowed(host: str, policy: LinkPolicy) -> bool:
     return host.lower().rstrip(".") in policy.allowed_hosts
 
 
-def _resolve(host: str, port: int, policy: LinkPolicy) -> tuple[str, bool]:
-    """The address to connect to and whether it is private; every address the host resolves to is checked."""
+def _resolve(host: str, port: int, policy: LinkPolicy) -> tuple[tuple[str, ...], bool]:
+    """The addresses to connect to and whether any is private; every address the host resolves to is checked."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as error:
         raise ConnectionError(f"域名无法解析（{error}）") from error
-    addresses = [str(info[4][0]) for info in infos]
+    addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
     private = not all(is_public(a) for a in addresses)
     if private and not _host_allowed(host, policy):
         raise Refused(host)
-    return addresses[0], private
+    return addresses, private
+
+
+def _connect(addresses: tuple[str, ...], port: int, timeout: float | None) -> socket.socket:
+    """Connect to the first checked address that answers (localhost may list ::1 before 127.0.0.1)."""
+    error: OSError = OSError("no address")
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as failed:
+            error = failed
+    raise error
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
     """Connects to the address that was checked, not to whatever a second lookup returns."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, addresses: tuple[str, ...], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
-        self.address = address
+        self.addresses = addresses
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = _connect(self.addresses, self.port, self.timeout)
 
 
 class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, addresses: tuple[str, ...], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
-        self.address = address
+        self.addresses = addresses
         self.tls = ssl.create_default_context()
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.address, self.port), self.timeout)
+        sock = _connect(self.addresses, self.port, self.timeout)
         self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
 
 
@@ -123,8 +134,8 @@ def check_link(url: str, policy: LinkPolicy) -> LinkResult:
             return LinkResult(url, "unreachable", location=current, detail="不是有效的网址")
         try:
             port = parts.port or (443 if scheme == "https" else 80)
-            address, hop_private = _resolve(host, port, policy)
-            status, location = _head_of(scheme, host, port, address, parts, policy.timeout)
+            addresses, hop_private = _resolve(host, port, policy)
+            status, location = _head_of(scheme, host, port, addresses, parts, policy.timeout)
         except Refused:
             return LinkResult(url, "refused", location=current if current != url else "", detail=host)
         except (OSError, http.client.HTTPException, ValueError) as error:
@@ -154,11 +165,11 @@ def _other_host(url: str, status: int, target: str, policy: LinkPolicy, private:
 
 
 def _head_of(
-    scheme: str, host: str, port: int, address: str, parts: SplitResult, timeout: float
+    scheme: str, host: str, port: int, addresses: tuple[str, ...], parts: SplitResult, timeout: float
 ) -> tuple[int, str | None]:
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     pinned = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
-    connection = pinned(host, port, address, timeout)
+    connection = pinned(host, port, addresses, timeout)
     try:
         connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         response = connection.getresponse()
