@@ -26,7 +26,7 @@ class Official(models.Model):
         related_name="official_records",
         verbose_name=_("user"),
     )
-    name = models.CharField(_("name"), max_length=20)
+    name = models.CharField(_("full name"), max_length=20)
     precedence = models.PositiveSmallIntegerField(_("order of precedence"), help_text=_("1 is listed first."))
 
     class Meta:
@@ -43,14 +43,14 @@ class OfficialTitle(models.Model):
     """A title an official holds, or held until `ended_on`."""
 
     official = models.ForeignKey(Official, models.CASCADE, related_name="titles", verbose_name=_("official"))
-    title = models.CharField(_("title"), max_length=30)
+    title = models.CharField(_("title held"), max_length=30)
     ended_on = models.DateField(
         _("ended on"), null=True, blank=True, help_text=_("Empty while the title is held; else the day it ended.")
     )
 
     class Meta:
-        verbose_name = _("title")
-        verbose_name_plural = _("titles")
+        verbose_name = _("title held")
+        verbose_name_plural = _("titles held")
         ordering = ["ended_on", "pk"]
         constraints = [
             models.UniqueConstraint(

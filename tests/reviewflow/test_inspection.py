@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from checks.inspection import find_inspection_errors
+from checks.inspection import base_version, find_inspection_errors
 from reviewflow.links import link_findings
 from reviewflow.models import AllowedLinkHost, LinkCheck, NormativeOverride, Official, OfficialTitle, Unit
 from reviewflow.selectors import lexicon_for
@@ -92,3 +92,23 @@ def test_links_are_checked_once_a_day_and_loopback_needs_the_unit_allow_list():
         assert [f.rule for _, f in link_findings(version)] == ["inspection.link.client_error"]
         assert server.hits["/missing"] == 2
         assert LinkCheck.objects.get(url=missing).status == 404
+
+
+def test_admin_shows_the_active_base_version_and_records_who_switched_an_entry_off(client):
+    org = demo_org()
+    client.force_login(org["admin"])
+    page = client.get("/admin/reviewflow/normativeoverride/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert f"当前基础词表：{base_version()} 版" in page.content.decode()
+    response = client.post(
+        "/admin/reviewflow/normativeoverride/add/",
+        {"unit": Unit.objects.get().pk, "action": "off", "wrong": "卫生局", "severity": "info", "reason": "仍在使用"},
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    override = NormativeOverride.objects.get()
+    assert (override.created_by, override.base_version, override.reason) == (org["admin"], base_version(), "仍在使用")
+    refused = client.post(
+        "/admin/reviewflow/normativeoverride/add/",
+        {"unit": Unit.objects.get().pk, "action": "off", "wrong": "不在词表", "severity": "warning", "reason": "r"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert "基础词表中没有这个表述。" in refused.content.decode()
