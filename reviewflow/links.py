@@ -13,6 +13,7 @@ from checks.inspection import LinkPolicy, LinkResult, check_links
 from .models import AllowedLinkHost, DraftVersion, LinkCheck, Unit
 
 CACHE_FOR = timedelta(days=1)
+URL_LENGTH = 2000  # LinkCheck.url; a longer URL is checked every time
 
 
 class StoredLinkChecks:
@@ -25,7 +26,7 @@ class StoredLinkChecks:
         return LinkResult(row.url, row.outcome, row.status, row.location, row.detail, row.private)
 
     def store(self, result: LinkResult) -> None:
-        if len(result.url) > LinkCheck._meta.get_field("url").max_length:
+        if len(result.url) > URL_LENGTH:
             return
         LinkCheck.objects.update_or_create(
             url=result.url,

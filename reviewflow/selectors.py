@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -112,7 +113,7 @@ def lexicon_for(unit: Unit) -> checks.Lexicon:
     )
 
 
-def _inspection_lexicon(unit: Unit) -> dict:
+def _inspection_lexicon(unit: Unit) -> dict[str, Any]:
     """The unit's changes to the base list of normative expressions, and its officials with their titles."""
     overrides = list(NormativeOverride.objects.filter(unit=unit))
     actions = NormativeOverride.Action

@@ -70,11 +70,11 @@ class Command(BaseCommand):
             )
         )
 
-    def seed_officials(self, unit, users):
+    def seed_officials(self, unit: Unit, users: dict[str, User]) -> None:
         """The unit's leaders as texts name them, so that the demo flags a misspelt name or a wrong title."""
         for name, precedence, username, titles, former in OFFICIALS:
             official, created = Official.objects.get_or_create(
-                unit=unit, name=name, defaults={"precedence": precedence, "user": users.get(username)}
+                unit=unit, name=name, defaults={"precedence": precedence, "user": users[username] if username else None}
             )
             if not created:
                 continue
