@@ -62,6 +62,7 @@ def test_no_flag_on_clean_formal_text_with_the_preferred_forms():
 
 def test_a_form_inside_a_phrase_where_it_is_correct_is_not_flagged():
     assert find_normative("农业部门要加强文化部署，伊斯兰国家代表参会。") == []
+    assert find_normative("东北朝鲜族群众载歌载舞，同学们下课后回教室自习。") == []
     assert [f.text for f in find_normative("农业部发布通知，伊斯兰国发动袭击。")] == ["农业部", "伊斯兰国"]
 
 
