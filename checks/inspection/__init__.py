@@ -11,6 +11,7 @@ from checks.inspection.normative import NormativeEntry, base_list, base_version,
 from checks.inspection.officials import FormerTitle, Official, find_official_errors
 
 __all__ = [
+    "SERIOUS_KINDS",
     "FormerTitle",
     "LinkCache",
     "LinkPolicy",
@@ -20,11 +21,21 @@ __all__ = [
     "base_list",
     "base_version",
     "check_links",
+    "dismissal_needs_confirmation",
     "find_inspection_errors",
     "find_links",
     "find_normative",
     "find_official_errors",
 ]
+
+
+# Findings whose dismissal needs the section head's confirmation, not only the drafter's.
+SERIOUS_KINDS = frozenset({"political", "leader"})
+
+
+def dismissal_needs_confirmation(kind: str, severity: str) -> bool:
+    """A political-expression or leader-name/title/order finding is dismissed only with the section head's consent."""
+    return kind in SERIOUS_KINDS and severity in ("error", "warning")
 
 
 def find_inspection_errors(text: str, lexicon: Lexicon, today: date | None = None) -> list[Finding]:

@@ -9,7 +9,7 @@ import re
 import socket
 import ssl
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import Protocol
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -28,8 +28,10 @@ class LinkPolicy:
     allowed_hosts: frozenset[str] = frozenset()
     timeout: float = 5.0
     max_links: int = 20
-    max_redirects: int = 5
+    max_redirects: int = 3
     parallel: int = 4
+    # Wall time for all of a draft's links; what is still open then is reported as not checked.
+    deadline: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -208,17 +210,25 @@ def _results(urls: list[str], policy: LinkPolicy, cache: LinkCache | None) -> di
         if cached and (not cached.private or _host_allowed(urlsplit(url).hostname or "", policy)):
             results[url] = replace(cached, url=url)
     to_open = [u for u in urls if u not in results]
-    if to_open:
-        with ThreadPoolExecutor(max_workers=max(1, min(policy.parallel, len(to_open)))) as pool:
-            opened = list(pool.map(lambda u: check_link(u, policy), to_open))
-        for result in opened:
-            results[result.url] = result
-            if cache and result.outcome != "refused":
-                cache.store(result)
+    if not to_open:
+        return results
+    pool = ThreadPoolExecutor(max_workers=max(1, min(policy.parallel, len(to_open))))
+    futures = {pool.submit(check_link, url, policy): url for url in to_open}
+    done, late = wait(futures, timeout=policy.deadline)
+    # Late checks end on their own socket timeouts; the draft's result does not wait for them.
+    pool.shutdown(wait=False, cancel_futures=True)
+    for future in done:
+        result = future.result()
+        results[result.url] = result
+        if cache and result.outcome != "refused":
+            cache.store(result)
+    for future in late:
+        results[futures[future]] = LinkResult(futures[future], "late")
     return results
 
 
 _MESSAGES = {
+    "late": ("info", "链接检查未在时限内完成，此链接未检查"),
     "refused": ("warning", "链接指向内网、本机或保留地址，未访问（{detail}）；本单位内网地址可由管理员加入允许名单"),
     "unreachable": ("error", "链接无法访问：{detail}"),
     "client_error": ("error", "链接失效：网站返回 {status}"),

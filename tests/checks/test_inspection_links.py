@@ -59,6 +59,12 @@ def test_a_link_that_does_not_answer_in_time_is_unreachable(server):
     assert server.hits["/slow"] == 1
 
 
+def test_links_still_open_at_the_drafts_deadline_are_reported_as_not_checked(server):
+    policy = LinkPolicy(allowed_hosts=frozenset({"localhost"}), timeout=5.0, deadline=0.3)
+    found = check_links([("body", f"{server.url('/slow')} {server.url('/ok')}")], policy)
+    assert [(f.rule, f.severity, f.text) for _, f in found] == [("inspection.link.late", "info", server.url("/slow"))]
+
+
 def test_loopback_is_refused_unless_allow_listed_and_no_request_is_made(server):
     result = check_link(server.url("/ok"), LinkPolicy(timeout=1.0))
     assert result.outcome == "refused"

@@ -6,7 +6,7 @@ import pytest
 
 from checks import check_text
 from checks.findings import Lexicon
-from checks.inspection import NormativeEntry, base_list, find_normative
+from checks.inspection import NormativeEntry, base_list, dismissal_needs_confirmation, find_normative
 from checks.inspection.normative import BadListLine, parse_list
 
 CLEAN = (
@@ -82,3 +82,12 @@ def test_a_list_without_a_version_line_or_with_an_undeclared_source_is_rejected(
         parse_list("# source a: A\nx\ty\terror\tsocial\ta\t\t\n")
     with pytest.raises(BadListLine):
         parse_list("# version: 1\nx\ty\terror\tsocial\tb\t\t\n")
+
+
+def test_only_political_and_leader_findings_need_the_section_heads_confirmation_to_dismiss():
+    kinds = {f.kind: f.severity for f in find_normative("台湾政府与县环保局。")}
+    assert kinds == {"political": "error", "normative": "warning"}
+    assert [dismissal_needs_confirmation(k, s) for k, s in kinds.items()] == [True, False]
+    assert dismissal_needs_confirmation("leader", "warning")
+    assert not dismissal_needs_confirmation("link", "error")
+    assert not dismissal_needs_confirmation("political", "info")
