@@ -24,6 +24,8 @@ def rules(text: str, unit: Unit) -> list[tuple[str, str]]:
 
 def test_the_demo_officials_reach_the_checker_with_their_titles_and_order():
     demo_org()
+    demo_org()
+    assert (Official.objects.count(), OfficialTitle.objects.count()) == (3, 6)
     unit = Unit.objects.get()
     lexicon = lexicon_for(unit)
     assert [(o.name, o.titles, o.precedence) for o in lexicon.officials] == [
