@@ -6,6 +6,7 @@ from __future__ import annotations
 from checks import confusables, dictionary, lm, repeats, tagging, typos, wording
 from checks.findings import Finding, Lexicon
 from checks.function_words import find_function_word_swaps
+from checks.inspection import find_inspection_errors
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
 from checks.particles import find_particle_misuse
 from checks.rules import find_rule_violations
@@ -29,7 +30,7 @@ _RESOURCES = (
 def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     """Return every finding in the text, sorted by (start, end, rule), without duplicates or allowed terms."""
     lexicon = lexicon or Lexicon()
-    rules = find_rule_violations(text) + find_lexicon_terms(text, lexicon)
+    rules = find_rule_violations(text) + find_lexicon_terms(text, lexicon) + find_inspection_errors(text, lexicon)
     findings = _not_inside(_lm_findings(text), rules) + rules
     findings = without_allowed(findings, allowed_spans(text, lexicon))
     unique = {(f.start, f.end, f.rule): f for f in sorted(findings, key=_severity_first)}

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checks.inspection.normative import NormativeEntry
+    from checks.inspection.officials import Official
 
 
 @dataclass(frozen=True, order=True)
@@ -21,8 +26,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The organisation's own terms: never-flag terms, extra wrong→right pairs, outdated formulations."""
+    """The organisation's own terms: never-flag terms, extra wrong→right pairs, outdated formulations; its
+    changes to the base list of normative expressions, and its officials with their titles."""
 
     allow: frozenset[str] = frozenset()
     confusions: tuple[tuple[str, str], ...] = ()
     sensitive: tuple[tuple[str, str, str], ...] = ()
+    normative_off: frozenset[str] = frozenset()
+    normative_added: tuple[NormativeEntry, ...] = ()
+    officials: tuple[Official, ...] = ()

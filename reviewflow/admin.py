@@ -5,7 +5,22 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from knox.models import AuthToken
 
-from .models import AuditEvent, DictionaryEntry, Draft, Section, StandIn, Unit, User
+from checks.inspection import base_list
+
+from .models import (
+    AllowedLinkHost,
+    AuditEvent,
+    DictionaryEntry,
+    Draft,
+    LinkCheck,
+    NormativeOverride,
+    Official,
+    OfficialTitle,
+    Section,
+    StandIn,
+    Unit,
+    User,
+)
 from .views.events import event_name, event_summary
 
 admin.site.site_header = _("ReviewFlow administration")
@@ -133,4 +148,81 @@ class AuthTokenAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class OfficialTitleInline(admin.TabularInline):
+    model = OfficialTitle
+    extra = 1
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    """The unit's leaders as texts name them: the check flags misspelt names, wrong titles and wrong order."""
+
+    list_display = ("name", "unit", "precedence", "current_titles", "user")
+    list_filter = ("unit",)
+    search_fields = ("name",)
+    autocomplete_fields = ("user",)
+    inlines = [OfficialTitleInline]
+
+    @admin.display(description=_("Current titles"))
+    def current_titles(self, official):
+        return "、".join(t.title for t in official.titles.all() if t.ended_on is None)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("titles")
+
+
+@admin.register(NormativeOverride)
+class NormativeOverrideAdmin(admin.ModelAdmin):
+    """A unit's additions to the base list and the base entries it switched off, each with who, when and why."""
+
+    list_display = ("wrong", "action", "preferred", "severity", "unit", "reason", "created_by", "created_at")
+    list_filter = ("action", "unit")
+    search_fields = ("wrong", "preferred", "reason")
+    readonly_fields = ("active_base_version", "base_entry", "base_version", "created_by", "created_at")
+
+    @admin.display(description=_("Active base list version"))
+    def active_base_version(self, override=None):
+        listed = base_list.get()
+        return f"{listed.version}（{len(listed.entries)}）"
+
+    @admin.display(description=_("Base list entry"))
+    def base_entry(self, override):
+        entry = next((e for e in base_list.get().entries if e.wrong == override.wrong), None)
+        return f"{entry.wrong} → {entry.preferred or '—'}（{entry.severity}，{entry.source}）" if entry else "—"
+
+    def changelist_view(self, request, extra_context=None):
+        title = _("Changes to the normative list (active base list: version %(version)s, %(count)d entries)") % {
+            "version": base_list.get().version,
+            "count": len(base_list.get().entries),
+        }
+        return super().changelist_view(request, {**(extra_context or {}), "title": title})
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.base_version = base_list.get().version
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(AllowedLinkHost)
+class AllowedLinkHostAdmin(admin.ModelAdmin):
+    list_display = ("host", "unit", "reason")
+    list_filter = ("unit",)
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(admin.ModelAdmin):
+    """Recent link checks, read-only: a URL checked within a day is not opened again."""
+
+    list_display = ("url", "outcome", "status", "location", "checked_at")
+    list_filter = ("outcome",)
+    search_fields = ("url",)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
         return False

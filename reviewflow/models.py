@@ -493,3 +493,11 @@ class SeenVersion(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "draft"], name="one_seen_version_per_user_and_draft")]
+
+
+# The inspection's organisation data live in their own module; re-exported here so that Django registers them.
+from .inspection_models import AllowedLinkHost as AllowedLinkHost  # noqa: E402
+from .inspection_models import LinkCheck as LinkCheck  # noqa: E402
+from .inspection_models import NormativeOverride as NormativeOverride  # noqa: E402
+from .inspection_models import Official as Official  # noqa: E402
+from .inspection_models import OfficialTitle as OfficialTitle  # noqa: E402

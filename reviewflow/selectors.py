@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 import checks
+from checks.inspection import FormerTitle, NormativeEntry, Official
 
 from .errors import NotFound
 from .lifecycle import Status
@@ -19,11 +21,15 @@ from .models import (
     Draft,
     DraftVersion,
     Finding,
+    NormativeOverride,
     Notification,
     Section,
     Signature,
     Unit,
     User,
+)
+from .models import (
+    Official as OfficialRecord,
 )
 from .policy import standing_in_for, visibility
 
@@ -104,7 +110,34 @@ def lexicon_for(unit: Unit) -> checks.Lexicon:
         allow=frozenset(e.term for e in entries if e.kind == kinds.ALLOW),
         confusions=tuple((e.term, e.replacement) for e in entries if e.kind == kinds.CONFUSION and e.replacement),
         sensitive=tuple((e.term, e.replacement, e.note) for e in entries if e.kind == kinds.SENSITIVE),
+        **_inspection_lexicon(unit),
     )
+
+
+def _inspection_lexicon(unit: Unit) -> dict[str, Any]:
+    """The unit's changes to the base list of normative expressions, and its officials with their titles."""
+    overrides = list(NormativeOverride.objects.filter(unit=unit))
+    actions = NormativeOverride.Action
+    officials = []
+    for record in OfficialRecord.objects.filter(unit=unit).prefetch_related("titles"):
+        titles = list(record.titles.all())
+        officials.append(
+            Official(
+                name=record.name,
+                titles=tuple(t.title for t in titles if t.ended_on is None),
+                precedence=record.precedence,
+                former=tuple(FormerTitle(t.title, t.ended_on) for t in titles if t.ended_on is not None),
+            )
+        )
+    return {
+        "normative_off": frozenset(o.wrong for o in overrides if o.action == actions.SWITCH_OFF),
+        "normative_added": tuple(
+            NormativeEntry(o.wrong, o.preferred, o.severity, "unit", "unit", o.reason)
+            for o in overrides
+            if o.action == actions.ADD
+        ),
+        "officials": tuple(officials),
+    }
 
 
 def due_for_publication(now: datetime) -> QuerySet[Draft]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 import checks
 from reviewflow import selectors, services
 from reviewflow.errors import PublishRefused
+from reviewflow.links import link_findings
 from reviewflow.models import CheckRun, Notification
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ def run_check(check_run_id: int) -> None:
         try:
             findings = [("title", f) for f in checks.check_text(version.title, lexicon)]
             findings += [("body", f) for f in checks.check_text(version.body, lexicon)]
+            findings += link_findings(version)
         except Exception as error:  # the checker itself failed: hand the draft back, never leave it checking
             log.exception("check %s failed", check_run_id)
             services.mark_check_failed(check_run_id=check_run_id, error=repr(error))

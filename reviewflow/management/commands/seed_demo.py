@@ -1,9 +1,11 @@
 """Create the demo organisation and its users; running it again changes nothing."""
 
+from datetime import date
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from reviewflow.models import Section, Unit, User
+from reviewflow.models import Official, OfficialTitle, Section, Unit, User
 
 PASSWORD = "reviewflow-demo"
 UNIT = "隆阳区政务服务管理局"
@@ -15,6 +17,12 @@ PEOPLE = [
     ("head", "赵局长", "网络信息股"),
     ("drafter2", "陈拟稿", "办公室"),
     ("section_head2", "刘主任", "办公室"),
+]
+OFFICIALS = [
+    # name, order of precedence, linked user, current titles, former titles with the day they ended
+    ("赵明华", 1, "head", ("党组书记", "局长"), ()),
+    ("王建国", 2, "deputy", ("党组成员", "副局长"), (("四级调研员", date(2025, 6, 30)),)),
+    ("杨丽萍", 3, None, ("副局长",), ()),
 ]
 
 
@@ -55,8 +63,22 @@ class Command(BaseCommand):
         unit.save()
         Section.objects.filter(pk=sections["网络信息股"].pk).update(head=users["section_head"], deputy=users["deputy"])
         Section.objects.filter(pk=sections["办公室"].pk).update(head=users["section_head2"], deputy=users["deputy"])
+        self.seed_officials(unit, users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo organisation ready: {UNIT}; users {', '.join(u for u, *_ in PEOPLE)}, admin; password {PASSWORD}"
             )
         )
+
+    def seed_officials(self, unit: Unit, users: dict[str, User]) -> None:
+        """The unit's leaders as texts name them, so that the demo flags a misspelt name or a wrong title."""
+        for name, precedence, username, titles, former in OFFICIALS:
+            official, created = Official.objects.get_or_create(
+                unit=unit, name=name, defaults={"precedence": precedence, "user": users[username] if username else None}
+            )
+            if not created:
+                continue
+            OfficialTitle.objects.bulk_create(
+                [OfficialTitle(official=official, title=t) for t in titles]
+                + [OfficialTitle(official=official, title=t, ended_on=ended) for t, ended in former]
+            )
