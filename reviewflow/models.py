@@ -60,6 +60,30 @@ class Section(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} / {self.name}"
 
+    def clean(self) -> None:
+        """A section needs a head and a deputy who can sign: two active accounts, neither the unit's leader."""
+        from django.core.exceptions import ValidationError
+
+        errors: dict[str, str] = {}
+        for field, label in (("head", _("section head")), ("deputy", _("deputy leader in charge"))):
+            person = getattr(self, field)
+            if person is None:
+                errors[field] = _("The section needs a %(role)s: every draft from it is signed by one.") % {
+                    "role": label
+                }
+            elif not person.is_active:
+                errors[field] = _("%(person)s cannot sign: the account is inactive.") % {"person": person}
+        if self.head_id and self.head_id == self.deputy_id:
+            errors["deputy"] = _("The section head and the deputy leader must be two different people.")
+        leader_id = self.unit.head_id if self.unit_id else None
+        for field in ("head", "deputy"):
+            if field not in errors and leader_id and getattr(self, f"{field}_id") == leader_id:
+                errors[field] = _("%(person)s is the unit's principal leader, who signs last; choose someone else.") % {
+                    "person": getattr(self, field)
+                }
+        if errors:
+            raise ValidationError(errors)
+
 
 class User(AbstractUser):
     """A member of staff; every user belongs to a section."""
@@ -133,6 +157,7 @@ class Channel(models.TextChoices):
 class Kind(models.TextChoices):
     ORIGINAL = "original", _("Original")
     REPOST = "repost", _("Repost (联动转载)")
+    REPLY = "reply", _("Reply to a netizen message (留言答复)")
 
 
 class Draft(models.Model):
@@ -400,3 +425,15 @@ class SeenVersion(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "draft"], name="one_seen_version_per_user_and_draft")]
+
+
+# The office's own models live beside these; importing them here registers them with the app.
+from .models_office import (  # noqa: E402, F401
+    CalendarDay,
+    ColumnSchedule,
+    FreshnessNotice,
+    NetizenMessage,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)

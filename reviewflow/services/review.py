@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import engine
+from .. import engine, webhooks
 from ..audit import audit_record
 from ..errors import InvalidInput, NotAllowed, NotFound, NotYourStep, PublishRefused, StaleVersion, WrongStatus
 from ..models import (
@@ -202,6 +202,7 @@ def publish(*, draft_id: int) -> Draft:
     draft.published_at = timezone.now()
     draft.save()
     audit_record(draft=draft, actor=None, event="draft.published")
+    webhooks.announce(draft, webhooks.EVENTS.PUBLISHED)  # office (issue 11): carry into the rewritten services
     notify(user=draft.drafter, draft=draft, message=_("“%(title)s” has been published.") % {"title": draft.title})
     return draft
 
@@ -219,6 +220,7 @@ def withdraw(*, draft_id: int, user: User, reason: str) -> Draft:
     draft.withdrawn_at = timezone.now()
     draft.save()
     audit_record(draft=draft, actor=user, event="draft.withdrawn", data={"reason": reason})
+    webhooks.announce(draft, webhooks.EVENTS.WITHDRAWN)  # office (issue 11): carry into the rewritten services
     notify(
         user=draft.drafter,
         draft=draft,
