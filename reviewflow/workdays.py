@@ -49,13 +49,15 @@ def _statutory_holidays(year: int) -> dict[date, str]:
     """The public holidays the law fixes for `year`, without the 调休 arrangement (unknown in advance)."""
     from lunardate import LunarDate
 
+    days = {date(year, 1, 1): "元旦", date(year, 5, 1): "劳动节", date(year, 5, 2): "劳动节"}
+    days.update({date(year, 10, d): "国庆节" for d in (1, 2, 3)})
+    if not 1900 < year < 2099:  # outside the lunar tables: the fixed-date holidays only
+        return days
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         new_year = LunarDate(year, 1, 1).toSolarDate()
         dragon_boat = LunarDate(year, 5, 5).toSolarDate()
         mid_autumn = LunarDate(year, 8, 15).toSolarDate()
-    days = {date(year, 1, 1): "元旦", date(year, 5, 1): "劳动节", date(year, 5, 2): "劳动节"}
-    days.update({date(year, 10, d): "国庆节" for d in (1, 2, 3)})
     days.update({new_year + timedelta(days=offset): "春节" for offset in range(-1, 3)})  # 除夕 to 初三
     days[dragon_boat] = "端午节"
     days[mid_autumn] = "中秋节"

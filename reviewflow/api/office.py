@@ -81,7 +81,10 @@ class MessageListView(APIView):
         received_at = None
         if data.get("received_at") is not None:
             raw = data["received_at"]
-            received_at = parse_datetime(raw) if isinstance(raw, str) else None
+            try:
+                received_at = parse_datetime(raw) if isinstance(raw, str) else None
+            except ValueError:  # well-formed but impossible, e.g. minute 60
+                received_at = None
             if received_at is None or timezone.is_naive(received_at):
                 raise InvalidInput(
                     _("“received_at” must be a date and time with its time zone (ISO 8601)."),

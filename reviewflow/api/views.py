@@ -58,6 +58,8 @@ class TokenView(APIView):
         username, password = data.get("username"), data.get("password")
         if not isinstance(username, str) or not isinstance(password, str) or not username or not password:
             raise InvalidInput(_("Send “username” and “password”."))
+        if "\x00" in username:  # PostgreSQL text cannot hold NUL; no account has one in its name (found by fuzzing)
+            raise InvalidInput(_("Wrong username or password."))
         user = authenticate(request, username=username, password=password)
         if user is None:
             raise InvalidInput(_("Wrong username or password."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,6 +19,7 @@ from .drafts import create_draft
 
 TRANSFER_WITHIN = 1  # working days
 REPLY_WITHIN = 3
+RECORD_WITHIN = timedelta(days=366)
 FIELDS = {"author_name": 100, "contact": 200, "subject": 200, "body": 5000}
 
 
@@ -57,6 +58,10 @@ def record_message(
     received_at = received_at or now
     if received_at > now:
         raise InvalidInput(_("A message cannot arrive in the future."), fields={"received_at": _("In the future.")})
+    if received_at < now - RECORD_WITHIN:
+        raise InvalidInput(
+            _("A message must be recorded within a year of its arrival."), fields={"received_at": _("Too long ago.")}
+        )
     calendar = workdays.Calendar()
     transfer, reply = calendar.deadline(received_at, TRANSFER_WITHIN), calendar.deadline(received_at, REPLY_WITHIN)
     message = NetizenMessage.objects.create(

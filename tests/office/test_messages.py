@@ -13,7 +13,11 @@ from tests.factories import client_for, demo_org, run_pending_check, sign_as
 
 pytestmark = pytest.mark.django_db
 
-MESSAGE = {"subject": "办事大厅周末是否开放", "body": "请问国庆节后第一个周六政务服务大厅是否办公？", "author_name": "市民甲"}
+MESSAGE = {
+    "subject": "办事大厅周末是否开放",
+    "body": "请问国庆节后第一个周六政务服务大厅是否办公？",
+    "author_name": "市民甲",
+}
 
 
 def _receive(org, **extra) -> dict:
@@ -38,7 +42,9 @@ def test_a_message_arriving_today_is_due_tomorrow_and_in_three_working_days():
     received = datetime.fromisoformat(message["received_at"]).astimezone(SHANGHAI).date()
     from reviewflow import workdays
 
-    assert datetime.fromisoformat(message["transfer_due"]) == workdays.end_of_day(workdays.add_working_days(received, 1))
+    assert datetime.fromisoformat(message["transfer_due"]) == workdays.end_of_day(
+        workdays.add_working_days(received, 1)
+    )
     assert datetime.fromisoformat(message["reply_due"]) == workdays.end_of_day(workdays.add_working_days(received, 3))
     assert (message["transfer_overdue"], message["reply_overdue"]) == (False, False)
 
@@ -98,4 +104,11 @@ def test_bad_messages_are_refused_with_a_reason():
     naive = client.post("/api/v1/messages/", {**MESSAGE, "received_at": "2026-09-30T10:00:00"}, format="json")
     assert naive.status_code == 400
     assert client.get("/api/v1/messages/999999/").status_code == 404
+    assert client.post("/api/v1/messages/", {**MESSAGE, "subject": "a\x00b"}, format="json").status_code == 400
+    impossible = client.post(
+        "/api/v1/messages/", {**MESSAGE, "received_at": "2026-09-30T10:60:00+08:00"}, format="json"
+    )
+    assert impossible.status_code == 400
+    token = client_for(None).post("/api/v1/auth/token/", {"username": "a\x00b", "password": "x"}, format="json")
+    assert token.status_code == 400
     assert NetizenMessage.objects.count() == 0
