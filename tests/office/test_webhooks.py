@@ -1,4 +1,4 @@
-"""Webhooks through the real worker: a local receiver checks the HMAC; a failing one is retried and every attempt logged."""
+"""Webhooks through the real worker: a local receiver checks the HMAC; a failing one is retried, each attempt logged."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import threading
+from itertools import pairwise
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -108,7 +109,7 @@ def test_a_failing_receiver_is_retried_with_backoff_and_every_attempt_is_logged(
     assert all(a.duration_ms >= 0 for a in attempts)
     assert all(signature_matches(r) for r in receiver.requests) and len(receiver.requests) == 3
     # Backoff: each retry waits longer than the one before.
-    gaps = [(b.attempted_at - a.attempted_at).total_seconds() for a, b in zip(attempts, attempts[1:], strict=False)]
+    gaps = [(b.attempted_at - a.attempted_at).total_seconds() for a, b in pairwise(attempts)]
     assert gaps[1] > gaps[0] >= 0.2
 
 
