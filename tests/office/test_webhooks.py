@@ -6,8 +6,8 @@ import hashlib
 import hmac
 import json
 import threading
-from itertools import pairwise
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 
 import pytest
 
