@@ -11,8 +11,20 @@ from django.utils.translation import gettext as _
 
 from ..audit import audit_record
 from ..dashboard import ColumnState, column_states
-from ..models import User
+from ..models import Channel, Column, Section, User
 from ..models_office import ColumnSchedule, FreshnessNotice
+
+
+# seed 四(二): 工作动态 at least weekly on the website, new-media accounts at least every two weeks.
+DEFAULT_SCHEDULES = [(Column.NEWS, Channel.WEBSITE, 7), (Column.NEWS, Channel.NEW_MEDIA, 14)]
+
+
+def ensure_default_schedules(section: Section) -> None:
+    """Give a section the plan's minimum update intervals; intervals already set are kept."""
+    for column, channel, days in DEFAULT_SCHEDULES:
+        ColumnSchedule.objects.get_or_create(
+            section=section, column=column, channel=channel, defaults={"interval_days": days}
+        )
 
 
 def _recipients(schedule: ColumnSchedule) -> list[User]:
