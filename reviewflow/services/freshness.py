@@ -14,7 +14,6 @@ from ..dashboard import ColumnState, column_states
 from ..models import Channel, Column, Section, User
 from ..models_office import ColumnSchedule, FreshnessNotice
 
-
 # seed 四(二): 工作动态 at least weekly on the website, new-media accounts at least every two weeks.
 DEFAULT_SCHEDULES = [(Column.NEWS, Channel.WEBSITE, 7), (Column.NEWS, Channel.NEW_MEDIA, 14)]
 
