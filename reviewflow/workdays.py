@@ -76,6 +76,7 @@ def _warn_estimated(year: int) -> None:
     )
 
 
+@lru_cache(maxsize=8192)  # the package answers slowly (a lookup in its tables per call) and never changes
 def _package_day(day: date) -> Day | None:
     try:
         on_holiday, name = chinese_calendar.get_holiday_detail(day)
@@ -84,6 +85,7 @@ def _package_day(day: date) -> Day | None:
     return Day(day, not on_holiday, name or "")
 
 
+@lru_cache(maxsize=8192)
 def _estimated_day(day: date) -> Day:
     _warn_estimated(day.year)
     name = _statutory_holidays(day.year).get(day, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from django.test import Client
 
 from reviewflow.models import AuditEvent, Draft, Section, Status
 from reviewflow.models_office import NetizenMessage
@@ -112,3 +113,25 @@ def test_bad_messages_are_refused_with_a_reason():
     token = client_for(None).post("/api/v1/auth/token/", {"username": "a\x00b", "password": "x"}, format="json")
     assert token.status_code == 400
     assert NetizenMessage.objects.count() == 0
+
+
+def test_staff_record_transfer_and_reply_through_the_pages():
+    org = demo_org()
+    pages = {name: Client() for name in ("drafter2", "admin", "drafter")}
+    for name, client in pages.items():
+        client.force_login(org[name])
+    recorded = pages["drafter2"].post("/messages/new/", {"subject": "电话留言", "body": "来电询问办事指南。"})
+    message = NetizenMessage.objects.get()
+    assert recorded.status_code == 302 and recorded["Location"] == f"/messages/{message.pk}/"
+    assert message.source == "staff" and message.recorded_by == org["drafter2"]
+    section = Section.objects.get(name="网络信息股")
+    assert 'name="section"' not in pages["drafter"].get(f"/messages/{message.pk}/").content.decode()
+    pages["admin"].post(f"/messages/{message.pk}/transfer/", {"section": section.pk})
+    detail = pages["drafter"].get(f"/messages/{message.pk}/").content.decode()
+    assert "起草答复" in detail
+    replied = pages["drafter"].post(f"/messages/{message.pk}/reply/", {"body": "办事指南已在网站公布。"})
+    message.refresh_from_db()
+    assert replied.status_code == 302 and replied["Location"] == f"/drafts/{message.reply_id}/"
+    assert message.reply.kind == "reply" and message.reply.drafter == org["drafter"]
+    dashboard = pages["drafter"].get("/deadlines/").content.decode()
+    assert "电话留言" in dashboard
