@@ -129,7 +129,8 @@ def reply_to_message(*, message_id: int, user: User, data: dict) -> Draft:
         raise NotAllowed(_("Only a member of the section the message was transferred to may reply."))
     if message.reply_id is not None:
         raise Conflict(_("This message already has a reply."))
-    fields = {"title": _("Reply: %(subject)s") % {"subject": message.subject[:180]}, "column": "notice", **data}
+    fields = {"title": _("Reply: %(subject)s") % {"subject": message.subject[:180]}, "column": "notice"}
+    fields.update({name: value for name, value in data.items() if value not in (None, "")})  # blank: the default
     draft = create_draft(user=user, data={**fields, "kind": Kind.REPLY})
     message.reply = draft
     message.save(update_fields=["reply"])
