@@ -114,7 +114,7 @@ class NetizenMessage(models.Model):
     @property
     def replied_at(self):
         """A message is answered when its reply is published, after the same check and chain as any item."""
-        return self.reply.published_at if self.reply_id and self.reply else None
+        return self.reply.published_at if self.reply_id else None
 
 
 class WebhookEndpoint(models.Model):

@@ -64,7 +64,7 @@ def payload_of(draft: Draft, event: str) -> dict:
             "withdrawn_at": draft.withdrawn_at.isoformat() if draft.withdrawn_at else None,
         },
         "unit": draft.section.unit.name,
-        "sent_for": timezone.now().isoformat(),
+        "announced_at": timezone.now().isoformat(),
     }
 
 
