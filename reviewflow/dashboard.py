@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Max, Q, QuerySet
@@ -42,7 +43,7 @@ def schedules_for(user: User) -> QuerySet[ColumnSchedule]:
     schedules = ColumnSchedule.objects.select_related("section__unit", "section__head")
     if user.is_auditor:
         return schedules
-    if user.section_id is None:
+    if user.section is None:
         return schedules.none()
     return schedules.filter(section__unit_id=user.section.unit_id)
 
@@ -74,7 +75,7 @@ def messages_for(user: User) -> QuerySet[NetizenMessage]:
     messages = NetizenMessage.objects.select_related("section", "reply", "unit")
     if user.is_superuser:
         return messages
-    if user.section_id is None:
+    if user.section is None:
         return messages.none()
     return messages.filter(unit_id=user.section.unit_id)
 
@@ -84,7 +85,7 @@ def open_messages(messages: QuerySet[NetizenMessage]) -> QuerySet[NetizenMessage
     return messages.filter(Q(reply__isnull=True) | Q(reply__published_at__isnull=True))
 
 
-def message_clock(message: NetizenMessage, *, now: datetime) -> dict:
+def message_clock(message: NetizenMessage, *, now: datetime) -> dict[str, Any]:
     """Where a message stands against its two deadlines."""
     transferred, replied = message.transferred_at, message.replied_at
     return {

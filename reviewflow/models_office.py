@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -112,9 +112,9 @@ class NetizenMessage(models.Model):
         return self.subject
 
     @property
-    def replied_at(self):
+    def replied_at(self) -> datetime | None:
         """A message is answered when its reply is published, after the same check and chain as any item."""
-        return self.reply.published_at if self.reply_id else None
+        return self.reply.published_at if self.reply is not None else None
 
 
 class WebhookEndpoint(models.Model):

@@ -14,6 +14,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+from typing import Any
 
 from celery import current_app
 from django.conf import settings
@@ -49,7 +50,7 @@ def verify(secret: str, body: bytes, header: str, *, tolerance: int = 300, now: 
     return hmac.compare_digest(sign(secret, body, timestamp), header)
 
 
-def payload_of(draft: Draft, event: str) -> dict:
+def payload_of(draft: Draft, event: str) -> dict[str, Any]:
     return {
         "event": event,
         "item": {
@@ -80,10 +81,13 @@ def announce(draft: Draft, event: str) -> list[WebhookDelivery]:
         for e in endpoints
     ]
     for delivery in deliveries:
-        delivery_id = delivery.pk
-        # By name: the task lives in the workflow app, which reviewflow does not import.
-        transaction.on_commit(lambda d=delivery_id: current_app.send_task("workflow.deliver_webhook", args=[d]))
+        _queue_after_commit(delivery.pk)
     return deliveries
+
+
+def _queue_after_commit(delivery_id: int) -> None:
+    # By name: the task lives in the workflow app, which reviewflow does not import.
+    transaction.on_commit(lambda: current_app.send_task("workflow.deliver_webhook", args=[delivery_id]))
 
 
 def deliver(delivery_id: int, *, final: bool) -> bool:

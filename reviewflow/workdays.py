@@ -93,7 +93,7 @@ def _estimated_day(day: date) -> Day:
 
 
 def _overrides(start: date, end: date) -> dict[date, Day]:
-    from .models import CalendarDay
+    from .models_office import CalendarDay
 
     rows = CalendarDay.objects.filter(day__gte=start, day__lte=end).values_list("day", "working", "note")
     return {d: Day(d, working, note) for d, working, note in rows}

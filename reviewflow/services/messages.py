@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -28,9 +29,10 @@ def may_transfer(user: User) -> bool:
     return user.is_superuser or user.has_perm("reviewflow.transfer_netizenmessage")
 
 
-def clean_message(data: dict) -> dict:
+def clean_message(data: dict[str, Any]) -> dict[str, str]:
     """The message's text fields, normalised; subject and body required."""
-    errors, clean = {}, {}
+    errors: dict[str, str] = {}
+    clean: dict[str, str] = {}
     for name, limit in FIELDS.items():
         value = data.get(name) or ""
         if not isinstance(value, str):
@@ -51,7 +53,7 @@ def clean_message(data: dict) -> dict:
 
 @transaction.atomic
 def record_message(
-    *, unit: Unit, data: dict, source: str, user: User | None = None, received_at: datetime | None = None
+    *, unit: Unit, data: dict[str, Any], source: str, user: User | None = None, received_at: datetime | None = None
 ) -> NetizenMessage:
     """Store a message; its transfer and reply deadlines are fixed now, on the working-day calendar."""
     now = timezone.now()
@@ -120,7 +122,7 @@ def transfer_message(*, message_id: int, user: User, section_id: int) -> Netizen
 
 
 @transaction.atomic
-def reply_to_message(*, message_id: int, user: User, data: dict) -> Draft:
+def reply_to_message(*, message_id: int, user: User, data: dict[str, Any]) -> Draft:
     """A member of the section writes the reply as a draft of kind `reply`; it goes through the check and chain."""
     message = _lock(message_id, user)
     if message.section_id is None:
