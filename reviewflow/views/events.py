@@ -23,6 +23,10 @@ EVENT_NAMES = {
     "check.final_passed": gettext_lazy("Final check passed"),
     "draft.published": gettext_lazy("Published"),
     "draft.withdrawn": gettext_lazy("Withdrawn"),
+    "message.received": gettext_lazy("Netizen message received"),
+    "message.transferred": gettext_lazy("Netizen message transferred"),
+    "message.replied": gettext_lazy("Netizen message reply drafted"),
+    "column.stale_warned": gettext_lazy("Section reminded to update a column"),
 }
 
 
