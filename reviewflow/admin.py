@@ -21,6 +21,15 @@ from .models import (
     Unit,
     User,
 )
+from .models_office import (
+    CalendarDay,
+    ColumnSchedule,
+    FreshnessNotice,
+    NetizenMessage,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from .views.events import event_name, event_summary
 
 admin.site.site_header = _("ReviewFlow administration")
@@ -32,6 +41,8 @@ admin.site.index_title = _("Organisation set-up")
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "display_name", "section", "is_staff", "is_superuser")
     list_filter = ("section", "is_staff", "is_superuser")
+    # Administrators look people up by their Chinese name (also in the head/deputy pickers).
+    search_fields = ("username", "display_name", "first_name", "last_name", "email")
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("Organisation"), {"fields": ("display_name", "section")}))
     add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("Organisation"), {"fields": ("display_name", "section")}))
 
@@ -223,6 +234,72 @@ class LinkCheckAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    """Holidays and 调休 working days the calendar package does not know yet (later years, local closures)."""
+
+    list_display = ("day", "working", "note")
+    list_filter = ("working",)
+    date_hierarchy = "day"
+
+
+@admin.register(ColumnSchedule)
+class ColumnScheduleAdmin(admin.ModelAdmin):
+    list_display = ("section", "column", "channel", "interval_days", "checked_at")
+    list_filter = ("section__unit", "column", "channel")
+    readonly_fields = ("checked_at",)
+
+
+@admin.register(FreshnessNotice)
+class FreshnessNoticeAdmin(admin.ModelAdmin):
+    list_display = ("schedule", "due_at", "notified_at", "recipients")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NetizenMessage)
+class NetizenMessageAdmin(admin.ModelAdmin):
+    """Messages change through their services (transfer, reply); admin shows them."""
+
+    list_display = ("subject", "unit", "received_at", "transfer_due", "reply_due", "section", "reply")
+    list_filter = ("unit", "source", "section")
+    search_fields = ("subject", "body", "author_name")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    list_display = ("name", "unit", "url", "events", "active")
+    list_filter = ("unit", "active")
+
+
+class WebhookAttemptInline(admin.TabularInline):
+    model = WebhookAttempt
+    extra = 0
+    can_delete = False
+    readonly_fields = ("number", "status_code", "error", "duration_ms", "attempted_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("endpoint", "event", "draft", "state", "created_at", "delivered_at")
+    list_filter = ("state", "event", "endpoint")
+    readonly_fields = ("endpoint", "draft", "event", "payload", "state", "created_at", "delivered_at")
+    inlines = [WebhookAttemptInline]
 
     def has_add_permission(self, request):
         return False

@@ -71,6 +71,30 @@ class Section(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} / {self.name}"
 
+    def clean(self) -> None:
+        """A section needs a head and a deputy who can sign: two active accounts, neither the unit's leader."""
+        from django.core.exceptions import ValidationError
+
+        errors: dict[str, str] = {}
+        for field, label in (("head", _("section head")), ("deputy", _("deputy leader in charge"))):
+            person = getattr(self, field)
+            if person is None:
+                errors[field] = _("The section needs a %(role)s: every draft from it is signed by one.") % {
+                    "role": label
+                }
+            elif not person.is_active:
+                errors[field] = _("%(person)s cannot sign: the account is inactive.") % {"person": person}
+        if self.head_id and self.head_id == self.deputy_id:
+            errors["deputy"] = _("The section head and the deputy leader must be two different people.")
+        leader_id = self.unit.head_id if self.unit_id else None
+        for field in ("head", "deputy"):
+            if field not in errors and leader_id and getattr(self, f"{field}_id") == leader_id:
+                errors[field] = _("%(person)s is the unit's principal leader, who signs last; choose someone else.") % {
+                    "person": getattr(self, field)
+                }
+        if errors:
+            raise ValidationError(errors)
+
 
 class User(AbstractUser):
     """A member of staff; every user belongs to a section."""
@@ -112,6 +136,7 @@ class Channel(models.TextChoices):
 class Kind(models.TextChoices):
     ORIGINAL = "original", _("Original")
     REPOST = "repost", _("Repost (联动转载)")
+    REPLY = "reply", _("Reply to a netizen message (留言答复)")
 
 
 class Draft(models.Model):
@@ -414,6 +439,10 @@ class AuditKind(models.TextChoices):
     CORRECTED = "draft.corrected", _("Correction published")
     SCHEDULED = "draft.scheduled", _("Publication time set")
     UNSCHEDULED = "draft.unscheduled", _("Scheduled publication called back")
+    MESSAGE_RECEIVED = "message.received", _("Netizen message received")
+    MESSAGE_TRANSFERRED = "message.transferred", _("Netizen message transferred")
+    MESSAGE_REPLIED = "message.replied", _("Netizen message reply drafted")
+    COLUMN_STALE_WARNED = "column.stale_warned", _("Section reminded to update a column")
     STAND_IN_NAMED = "standin.named", _("Stand-in named")
     STAND_IN_REVOKED = "standin.revoked", _("Stand-in revoked")
 
@@ -501,3 +530,14 @@ from .inspection_models import LinkCheck as LinkCheck  # noqa: E402
 from .inspection_models import NormativeOverride as NormativeOverride  # noqa: E402
 from .inspection_models import Official as Official  # noqa: E402
 from .inspection_models import OfficialTitle as OfficialTitle  # noqa: E402
+
+# The office's own models live beside these; importing them here registers them with the app.
+from .models_office import (  # noqa: E402, F401
+    CalendarDay,
+    ColumnSchedule,
+    FreshnessNotice,
+    NetizenMessage,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)

@@ -2,10 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import audit, notifications, pages, standins
+from .views import audit, notifications, office, pages, standins
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="drafts", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="home", permanent=False)),
+    path("home/", office.home, name="home"),
+    path("deadlines/", office.deadlines, name="deadlines"),
+    path("messages/new/", office.new_message, name="message-new"),
+    path("messages/<int:message_id>/", office.message_detail, name="message-detail"),
+    path("messages/<int:message_id>/transfer/", office.transfer_message, name="message-transfer"),
+    path("messages/<int:message_id>/reply/", office.reply_message, name="message-reply"),
+    path("feeds/<str:column>/", office.ColumnFeed(), name="column-feed"),
     path("accounts/login/", auth_views.LoginView.as_view(template_name="reviewflow/login.html"), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("drafts/", pages.my_drafts, name="drafts"),

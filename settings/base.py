@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "knox",
     "axes",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "viewflow",
     "reviewflow",
     "workflow",
@@ -56,7 +58,7 @@ ROOT_URLCONF = "settings.urls"
 WSGI_APPLICATION = "settings.wsgi.application"
 AUTH_USER_MODEL = "reviewflow.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "drafts"
+LOGIN_REDIRECT_URL = "home"  # leaders land on their inbox, drafters on their drafts
 LOGOUT_REDIRECT_URL = "login"
 
 TEMPLATES = [
@@ -122,6 +124,7 @@ CELERY_TASK_ROUTES = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 5.0},
     "publish-scheduled": {"task": "workflow.publish_scheduled", "schedule": 30.0},
+    "warn-stale-columns": {"task": "workflow.warn_stale_columns", "schedule": 3600.0},
 }
 # A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
 REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))
@@ -159,10 +162,41 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "EXCEPTION_HANDLER": "reviewflow.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = "reviewflow@localhost"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ReviewFlow API",
+    "DESCRIPTION": "信息发布审核: drafts, the four-signature review, published items, netizen messages, freshness.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI's files come from the drf-spectacular-sidecar package: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Column freshness: a section is told this many days before a column falls due.
+REVIEWFLOW_FRESHNESS_WARN_DAYS = int(os.environ.get("REVIEWFLOW_FRESHNESS_WARN_DAYS", "2"))
+# Webhooks: per-attempt timeout (s), retries after the first attempt, first backoff (s, doubled each retry).
+REVIEWFLOW_WEBHOOK_TIMEOUT = float(os.environ.get("REVIEWFLOW_WEBHOOK_TIMEOUT", "10"))
+REVIEWFLOW_WEBHOOK_RETRIES = int(os.environ.get("REVIEWFLOW_WEBHOOK_RETRIES", "6"))
+REVIEWFLOW_WEBHOOK_BACKOFF = float(os.environ.get("REVIEWFLOW_WEBHOOK_BACKOFF", "30"))
+
+# Email: the console in development; set EMAIL_HOST (and the rest) to send through an SMTP server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "reviewflow@localhost")
 
 AUTH_PASSWORD_VALIDATORS: list[dict] = []  # the demo's passwords; settings.prod validates
 

@@ -82,3 +82,24 @@ def requeue_stale_checks() -> int:
     for run_id in stale:
         run_check.delay(run_id)
     return len(stale)
+
+
+@shared_task(name="workflow.warn_stale_columns")
+def warn_stale_columns() -> int:
+    """Beat: tell sections about columns that fall due soon; once per due date, however often beat ticks."""
+    from reviewflow.services.freshness import warn_stale_columns as sweep
+
+    return len(sweep())
+
+
+@shared_task(name="workflow.deliver_webhook", bind=True, acks_late=True, max_retries=None)
+def deliver_webhook(self, delivery_id: int) -> bool:
+    """POST one webhook delivery; a failed attempt is logged and retried with exponential backoff."""
+    from reviewflow import webhooks
+
+    retries = settings.REVIEWFLOW_WEBHOOK_RETRIES
+    try:
+        return webhooks.deliver(delivery_id, final=self.request.retries >= retries)
+    except webhooks.DeliveryFailed as failure:
+        countdown = settings.REVIEWFLOW_WEBHOOK_BACKOFF * 2**self.request.retries
+        raise self.retry(exc=failure, countdown=countdown, max_retries=retries) from failure

@@ -1,6 +1,10 @@
 from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.permissions import AllowAny
 
-from . import views
+from . import office, schema, views
+
+schema.document()
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="api-token"),
@@ -28,4 +32,15 @@ urlpatterns = [
     path("inbox/", views.InboxView.as_view(), name="api-inbox"),
     path("published/", views.PublishedView.as_view(), name="api-published"),
     path("published/<int:draft_id>/", views.PublishedItemView.as_view(), name="api-published-item"),
+    path("messages/", office.MessageListView.as_view(), name="api-messages"),
+    path("messages/<int:message_id>/", office.MessageView.as_view(), name="api-message"),
+    path("messages/<int:message_id>/transfer/", office.TransferView.as_view(), name="api-message-transfer"),
+    path("messages/<int:message_id>/reply/", office.ReplyView.as_view(), name="api-message-reply"),
+    path("freshness/", office.FreshnessView.as_view(), name="api-freshness"),
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="api-schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[AllowAny]),
+        name="api-docs",
+    ),
 ]

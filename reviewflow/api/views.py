@@ -59,6 +59,8 @@ class TokenView(APIView):
         username, password = data.get("username"), data.get("password")
         if not isinstance(username, str) or not isinstance(password, str) or not username or not password:
             raise InvalidInput(_("Send “username” and “password”."))
+        if "\x00" in username:  # PostgreSQL text cannot hold NUL; no account has one in its name (found by fuzzing)
+            raise InvalidInput(_("Wrong username or password."))
         # django-axes counts failures on the Django request and refuses once the username is locked out.
         user = authenticate(request._request, username=username, password=password)
         if getattr(request._request, "axes_locked_out", False):

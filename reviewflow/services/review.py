@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import policy
+from .. import policy, webhooks
 from ..audit import audit_record
 from ..dispatch import after_commit
 from ..errors import InvalidInput, PublishRefused
@@ -174,9 +174,11 @@ def _publish(draft: Draft, chain: dict[str, int]) -> None:
     draft.save()
     if correction:
         audit_record(draft=draft, actor=None, event=AuditKind.CORRECTED, data={"note": publication.correction_note})
+        webhooks.announce(draft, webhooks.EVENTS.CORRECTED)
         message = _("The correction of “%(title)s” has been published.")
     else:
         audit_record(draft=draft, actor=None, event=AuditKind.PUBLISHED)
+        webhooks.announce(draft, webhooks.EVENTS.PUBLISHED)
         message = _("“%(title)s” has been published.")
     notify(user_id=draft.drafter_id, draft=draft, message=message % {"title": draft.title})
 
@@ -254,6 +256,7 @@ def withdraw(*, draft_id: int, user: User, reason: str) -> Draft:
     draft.withdrawn_at = timezone.now()
     draft.save()
     audit_record(draft=draft, actor=user, event=AuditKind.WITHDRAWN, data={"reason": reason})
+    webhooks.announce(draft, webhooks.EVENTS.WITHDRAWN)
     notify(
         user_id=draft.drafter_id,
         draft=draft,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PASSWORD = "reviewflow-demo"
@@ -40,7 +41,8 @@ class Session:
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", PASSWORD)
         page.click("main button[type=submit]")
-        page.wait_for_url("**/drafts/")
+        # Leaders land on 待我签批, everyone else on 我的稿件.
+        page.wait_for_url(re.compile(r"/(drafts|inbox)/$"))
         return page
 
 

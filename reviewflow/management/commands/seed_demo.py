@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from reviewflow.models import Official, OfficialTitle, Section, Unit, User
+from reviewflow.services.freshness import ensure_default_schedules
 
 PASSWORD = "reviewflow-demo"
 UNIT = "隆阳区政务服务管理局"
@@ -59,6 +60,8 @@ class Command(BaseCommand):
         if created:
             admin.set_password(PASSWORD)
             admin.save()
+        for section in sections.values():
+            ensure_default_schedules(section)
         unit.head = users["head"]
         unit.save()
         Section.objects.filter(pk=sections["网络信息股"].pk).update(head=users["section_head"], deputy=users["deputy"])
