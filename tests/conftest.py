@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from celery import Celery
 from django.conf import settings
 from django.db import connection
 
@@ -71,8 +72,10 @@ def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | 
         },
     )
     destination = [f"{name}@{socket.gethostname()}"]
+    broker = (extra_env or {}).get("REDIS_URL")
+    pinger = Celery(broker=broker) if broker else app  # a worker on a broker of its own answers there
     wait_for(
-        lambda: worker.poll() is not None or app.control.ping(destination=destination, timeout=0.5),
+        lambda: worker.poll() is not None or pinger.control.ping(destination=destination, timeout=0.5),
         timeout=120,
         interval=0.5,
     )

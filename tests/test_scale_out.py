@@ -3,81 +3,15 @@ through the HTTP API, each step sent to the other web process."""
 
 from __future__ import annotations
 
-import http.client
-import json
 import os
-import socket
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 
-from tests.conftest import ROOT, all_queues, start_worker, stop_worker
+from tests.conftest import all_queues, start_worker, stop_worker
 from tests.factories import CLEAN_BODY, demo_org, wait_for
+from tests.servers import Web
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Web:
-    """One gunicorn process (two sync workers) on the test database."""
-
-    def __init__(self, database_url: str, name: str):
-        self.port = free_port()
-        self.log = settings.VAR_DIR / f"test-web-{name}.log"
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "settings.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "--graceful-timeout",
-                "5",
-            ],
-            cwd=ROOT,
-            stdout=open(self.log, "w"),  # noqa: SIM115 (the server keeps it)
-            stderr=subprocess.STDOUT,
-            env={
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "settings.test",
-                "DATABASE_URL": database_url,
-                "REDIS_URL": settings.REDIS_URL,
-            },
-        )
-        wait_for(lambda: self.process.poll() is not None or self._answers(), timeout=60, interval=0.2)
-        assert self.process.poll() is None, self.log.read_text()[-3000:]
-
-    def _answers(self) -> bool:
-        try:
-            return self.call("GET", "/api/v1/published/")[0] == 200
-        except OSError:
-            return False
-
-    def call(self, method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Content-Type": "application/json"}
-        if token:
-            headers["Authorization"] = f"Token {token}"
-        try:
-            connection.request(method, path, body=json.dumps(body or {}), headers=headers)
-            response = connection.getresponse()
-            return response.status, json.loads(response.read() or b"{}")
-        finally:
-            connection.close()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 @pytest.fixture
