@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.metrics import char_level, false_alarm_rate, sentence_level  # noqa: E402
 from checks import check_text, warm_up  # noqa: E402
-from checks.corpus import held_out_sentences  # noqa: E402
 from checks.findings import Finding  # noqa: E402
+from checks.lm.corpus import held_out_sentences  # noqa: E402
 from checks.paths import pycorrector_data  # noqa: E402
 from checks.typos import find_typos  # noqa: E402
 

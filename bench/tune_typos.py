@@ -10,9 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.devset import dev_pairs, function_word_pairs, particle_pairs
 from bench.metrics import false_alarm_rate, sentence_level
-from checks.corpus import review_corpora
-from checks.function_words import find_function_word_swaps
-from checks.particles import find_particle_misuse
+from checks.lm.corpus import review_corpora
+from checks.rules.function_words import find_function_word_swaps
+from checks.rules.particles import find_particle_misuse
 from checks.typos import TypoParams, find_typos
 
 

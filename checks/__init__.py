@@ -3,21 +3,23 @@ rules and the organisation dictionary."""
 
 from __future__ import annotations
 
-from checks import confusables, dictionary, lm, repeats, tagging, typos, wording
+from checks import confusables, tagging, typos, vocabulary
 from checks.findings import Finding, Lexicon
-from checks.function_words import find_function_word_swaps
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
-from checks.particles import find_particle_misuse
-from checks.rules import find_rule_violations
+from checks.lm import scoring
+from checks.rules import repeats, wording
+from checks.rules.function_words import find_function_word_swaps
+from checks.rules.official import find_rule_violations
+from checks.rules.particles import find_particle_misuse
 from checks.typos import find_typos
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
 _RESOURCES = (
-    lm.model,
+    scoring.model,
     confusables.confusion_sets,
-    dictionary.word_freq,
-    dictionary.replacement_index,
+    vocabulary.word_freq,
+    vocabulary.replacement_index,
     wording.confusion_table,
     wording.context_rules,
     repeats.reduplications,

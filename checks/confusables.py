@@ -90,6 +90,10 @@ def confusion_sets() -> dict[str, dict[str, int]]:
     return {ch: {c: tier for c, tier in others.items() if c in common} for ch, others in candidates.items()}
 
 
+def _no_sound(_: str) -> str:
+    return ""  # a character pypinyin cannot read has no sound-alikes
+
+
 @functools.cache
 def candidates_for(ch: str) -> dict[str, int]:
     """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one."""
@@ -98,7 +102,7 @@ def candidates_for(ch: str) -> dict[str, int]:
         return known
     found = dict(known)
     by_sound = common_by_sound.get()
-    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=lambda _: [""])[0]:
+    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=_no_sound)[0]:
         for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):
             for other in by_sound[tier].get(key, ()):
                 if other != ch:

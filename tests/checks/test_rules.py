@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.rules import find_rule_violations
+from checks.rules.official import find_rule_violations
 
 
 def flagged(text: str, rule: str) -> list[tuple[str, str | None]]:
@@ -30,7 +30,7 @@ def test_known_confusion_is_flagged_with_suggestion(text: str, wrong: str, right
 
 
 def test_confusion_list_has_over_a_hundred_entries() -> None:
-    from checks.wording import confusion_table
+    from checks.rules.wording import confusion_table
 
     assert len(confusion_table.get()[0]) >= 100
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import kenlm
 
-from checks.modelfile import ORDER, model_path
+from checks.lm.modelfile import ORDER, model_path
 from checks.resources import lazy
 
 
@@ -23,7 +23,7 @@ def model() -> kenlm.Model:
 
 def score(chars: str, bos: bool, eos: bool) -> float:
     """Return the log10 probability of a run of characters (each character is one token)."""
-    return model.get().score(" ".join(chars), bos=bos, eos=eos)
+    return float(model.get().score(" ".join(chars), bos=bos, eos=eos))
 
 
 def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float]:
