@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.devset import devset_rows  # noqa: E402
 from bench.metrics import char_level, false_alarm_rate, sentence_level  # noqa: E402
 from checks import check_text, warm_up  # noqa: E402
 from checks.findings import Finding  # noqa: E402
@@ -39,6 +40,9 @@ def apply(text: str, findings: list[Finding]) -> str:
     return "".join(out) + text[at:]
 
 
+LM_KINDS = frozenset(("typo", "wording", "repeat"))
+
+
 def sighan() -> None:
     """SIGHAN-2015 as shipped by pycorrector (already simplified Chinese)."""
     with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
@@ -58,6 +62,31 @@ def sighan() -> None:
             f"  [{name}] correct sentences changed: {false_alarm_rate(sources, targets, predictions):.2%}, "
             f"flagged at all: {flagged:.2%}; {seconds:.1f} s"
         )
+
+
+def official_devset(split: str) -> None:
+    """Our official-writing set: a typo is located when a typo/wording/repeat finding covers its character;
+    corrected when applying the suggestions gives back the sentence; clean sentences flagged count against us."""
+    rows = devset_rows(split)
+    typos = [(s, t, k) for s, t, k in rows if s != t]
+    clean = [s for s, t, k in rows if s == t]
+    located = corrected = 0
+    missed: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    for source, target, kind in typos:
+        at = next(i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b)
+        findings = [f for f in check_text(source) if f.kind in LM_KINDS]
+        hit = any(f.start <= at < f.end for f in findings)
+        located += hit
+        by_kind[kind] += hit
+        missed[kind] += not hit
+        corrected += apply(source, findings) == target
+    flagged = sum(any(f.kind in LM_KINDS for f in check_text(s)) for s in clean)
+    kinds = ", ".join(f"{k} {by_kind[k]}/{by_kind[k] + missed[k]}" for k in sorted(by_kind | missed))
+    print(
+        f"official-writing set [{split}]: {len(typos)} typos located {located / len(typos):.1%} ({kinds}), "
+        f"corrected {corrected / len(typos):.1%}; clean sentences flagged {flagged}/{len(clean)}"
+    )
 
 
 def clean_text(name: str, text: str) -> None:
@@ -89,9 +118,14 @@ def start_up() -> None:
 
 
 def main() -> None:
-    """Print every figure."""
+    """Print every figure (`dev` prints only the development part of the official-writing set)."""
+    if sys.argv[1:] == ["dev"]:
+        official_devset("dev")
+        return
     start_up()
     warm_up()
+    official_devset("dev")
+    official_devset("heldout")
     sighan()
     held_out = "".join(held_out_sentences())
     clean_text("seed plan", SEED_PLAN.read_text(encoding="utf-8"))

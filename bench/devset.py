@@ -13,6 +13,16 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 TIER_WEIGHTS = (0.55, 0.2, 0.1, 0.15)
 
 
+OFFICIAL = Path(__file__).resolve().parent / "data" / "devset_official.tsv"
+
+
+def devset_rows(split: str) -> list[tuple[str, str, str]]:
+    """Return (source, target, kind) rows of the official-writing set's `dev` or `heldout` part."""
+    with open(OFFICIAL, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    return [(source, target, kind) for part, kind, source, target in rows if part == split]
+
+
 def _corrupt(sentence: str, rng: random.Random) -> str:
     chars = list(sentence)
     positions = [i for i, ch in enumerate(chars) if _CJK.match(ch) and ch in confusion_sets.get()]

@@ -3,7 +3,7 @@ rules and the organisation dictionary."""
 
 from __future__ import annotations
 
-from checks import confusables, tagging, typos, vocabulary
+from checks import confusables, names, tagging, typos, vocabulary
 from checks.findings import Finding, Lexicon
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
 from checks.lm import scoring
@@ -12,6 +12,7 @@ from checks.rules.function_words import find_function_word_swaps
 from checks.rules.official import find_rule_violations
 from checks.rules.particles import find_particle_misuse
 from checks.typos import find_typos
+from checks.words import find_word_typos
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
@@ -20,6 +21,8 @@ _RESOURCES = (
     confusables.confusion_sets,
     vocabulary.word_freq,
     vocabulary.replacement_index,
+    vocabulary.segment_costs,
+    names.protected_names,
     wording.confusion_table,
     wording.context_rules,
     repeats.reduplications,
@@ -40,8 +43,10 @@ def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
 
 def _lm_findings(text: str) -> list[Finding]:
     """Character typos, then 的/地/得 misuse and swapped function words at characters the typo layer left alone."""
-    typos = find_typos(text)
-    flagged = {t.start for t in typos}
+    words = find_word_typos(text)
+    flagged = {w.start for w in words}
+    typos = words + [t for t in find_typos(text) if t.start not in flagged]
+    flagged |= {t.start for t in typos}
     return typos + [f for f in find_particle_misuse(text) + find_function_word_swaps(text) if f.start not in flagged]
 
 
