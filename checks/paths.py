@@ -55,11 +55,6 @@ def jionlp_text(name: str) -> Path:
     return package_dir("jionlp") / "dictionary" / name
 
 
-def wordfreq_chinese() -> Path:
-    """Return wordfreq's large Chinese frequency list (msgpack, words in centibel buckets)."""
-    return package_dir("wordfreq") / "data" / "large_zh.msgpack.gz"
-
-
 def cache_dir() -> Path:
     """Return the directory for built models: $REVIEWFLOW_CACHE_DIR or ~/.cache/reviewflow."""
     configured = os.environ.get("REVIEWFLOW_CACHE_DIR")

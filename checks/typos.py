@@ -12,7 +12,7 @@ from checks.lm import scoring
 from checks.lm.corpus import normalize
 from checks.paths import checker_data
 from checks.resources import lazy
-from checks.vocabulary import best_word_around, words_by_replacement
+from checks.vocabulary import best_word_around, confusable_words, safe_positions
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
@@ -48,9 +48,10 @@ def _protected(sentence: str) -> set[int]:
 def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
     """Return the LM gain each candidate must beat: lower when it makes a word the original does not."""
     original_freq = best_word_around(sentence, i, params.covered_min_freq)
-    word_freqs = words_by_replacement(sentence, i)
+    confusable = candidates_for(sentence[i])
+    word_freqs = confusable_words(sentence, i)
     thresholds = {}
-    for candidate, tier in candidates_for(sentence[i]).items():
+    for candidate, tier in confusable.items():
         freq = word_freqs.get(candidate, 0)
         freq = freq if freq >= params.word_min_freq else 0
         if tier == FUZZY_SOUND and not freq:
@@ -81,8 +82,9 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
 def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[int, str]]:
     """Yield (offset, replacement) for each typo in one normalized sentence, left to right."""
     protected = _protected(sentence)
+    safe = safe_positions(sentence)
     for i, ch in enumerate(sentence):
-        if i in protected or not _CJK.match(ch):
+        if i in protected or not _CJK.match(ch) or i in safe:
             continue
         found = _best_candidate(sentence, i, params)
         if found:

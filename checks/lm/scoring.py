@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import kenlm
 
 from checks.lm.modelfile import ORDER, model_path
@@ -21,6 +23,7 @@ def model() -> kenlm.Model:
     return kenlm.Model(str(path))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def score(chars: str, bos: bool, eos: bool) -> float:
     """Return the log10 probability of a run of characters (each character is one token)."""
     return float(model.get().score(" ".join(chars), bos=bos, eos=eos))
