@@ -3,10 +3,11 @@ rules and the organisation dictionary."""
 
 from __future__ import annotations
 
-from checks import confusables, names, tagging, typos, vocabulary
+from checks import confusables, names, real_words, tagging, typos, vocabulary
 from checks.findings import Finding, Lexicon
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
 from checks.lm import scoring
+from checks.real_words import find_real_word_confusions
 from checks.rules import repeats, wording
 from checks.rules.function_words import find_function_word_swaps
 from checks.rules.official import find_rule_violations
@@ -23,6 +24,7 @@ _RESOURCES = (
     vocabulary.replacement_index,
     vocabulary.segment_costs,
     names.protected_names,
+    real_words.real_word_pairs,
     wording.confusion_table,
     wording.context_rules,
     repeats.reduplications,
@@ -47,7 +49,8 @@ def _lm_findings(text: str) -> list[Finding]:
     flagged = {w.start for w in words}
     typos = words + [t for t in find_typos(text) if t.start not in flagged]
     flagged |= {t.start for t in typos}
-    return typos + [f for f in find_particle_misuse(text) + find_function_word_swaps(text) if f.start not in flagged]
+    others = find_particle_misuse(text) + find_function_word_swaps(text) + find_real_word_confusions(text)
+    return typos + [f for f in others if not any(f.start <= at < f.end for at in flagged)]
 
 
 def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:

@@ -108,3 +108,15 @@ def candidates_for(ch: str) -> dict[str, int]:
                 if other != ch:
                     found[other] = min(tier, found.get(other, tier))
     return found
+
+
+@functools.cache
+def syllables(ch: str) -> frozenset[str]:
+    """Return the toneless pinyin syllables of a character (all its readings)."""
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0]) - {""}
+
+
+def typed_tier(ch: str, other: str, tier: int) -> int:
+    """A pinyin input method is typed without tones: a character with the same syllable in any tone is as likely
+    a slip as a same-sound one (按/安, 系/记)."""
+    return SAME_SOUND if syllables(ch) & syllables(other) else tier

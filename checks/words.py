@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks.confusables import candidates_for
+from checks.confusables import candidates_for, typed_tier
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
@@ -23,17 +23,17 @@ WINDOW = 4
 
 @dataclass(frozen=True)
 class WordParams:
-    """Per tier (same sound, similar sound, similar shape, fuzzy sound): the LM gain (log10) plus `weight` times the
-    segmentation gain (nats) must reach `threshold`, set apart for a character that already sits in a known word
-    (`covered_*`) and one that forms none (a non-word: 按装); the LM gain alone must reach `min_lm_gain`. Tuned on
-    the development part of bench/data/devset_official.tsv and injected People's Daily sentences
-    (bench/tune_typos.py words)."""
+    """Per tier (same syllable in any tone, similar sound, similar shape, fuzzy sound): the LM gain (log10) plus
+    `weight` times the segmentation gain (nats) must reach `threshold`, set apart for a character that already sits
+    in a known word (`covered_*`) and one that forms none (a non-word: 按装); the LM gain alone must reach
+    `min_lm_gain`. Tuned on the development part of bench/data/devset_official.tsv and injected People's Daily
+    sentences (bench/tune_typos.py words)."""
 
-    weight: tuple[float, float, float, float] = (0.1, 0.1, 0.2, 0.3)
-    threshold: tuple[float, float, float, float] = (5.0, 5.0, 4.0, 6.5)
-    covered_weight: tuple[float, float, float, float] = (0.3, 0.1, 0.0, 0.0)
-    covered_threshold: tuple[float, float, float, float] = (6.5, 4.5, 3.5, 4.5)
-    covered_min_freq: int = 3
+    weight: tuple[float, float, float, float] = (0.1, 0.2, 0.2, 0.4)
+    threshold: tuple[float, float, float, float] = (5.0, 8.5, 4.0, 7.5)
+    covered_weight: tuple[float, float, float, float] = (0.3, 0.0, 0.0, 0.6)
+    covered_threshold: tuple[float, float, float, float] = (4.5, 8.5, 4.0, 8.5)
+    covered_min_freq: int = 10
     min_lm_gain: float = 0.5
 
 
@@ -55,7 +55,8 @@ def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dic
         return {}
     original = best_word_around(sentence, i, params.covered_min_freq)
     least = max(INDEX_MIN_FREQ, original)  # in a known word, only a likelier word may replace it
-    tiers = {c: t for c, t in candidates_for(sentence[i]).items() if formed.get(c, 0) >= least}
+    ch = sentence[i]
+    tiers = {c: typed_tier(ch, c, t) for c, t in candidates_for(ch).items() if formed.get(c, 0) >= least}
     if not tiers:
         return {}
     lo, hi = max(0, i - WINDOW), min(len(sentence), i + WINDOW + 1)

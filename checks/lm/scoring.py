@@ -39,3 +39,11 @@ def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float
     base = score(before, bos, eos)
     head, tail = before[: i - start], before[i - start + 1 :]
     return [score(head + r + tail, bos, eos) - base for r in replacements]
+
+
+def replacement_gain(text: str, start: int, end: int, replacement: str) -> float:
+    """Return how much more likely (log10) text becomes when text[start:end] is replaced by replacement."""
+    lo = max(0, start - ORDER + 1)
+    hi = min(len(text), end + ORDER - 1)
+    bos, eos = lo == 0, hi == len(text)
+    return score(text[lo:start] + replacement + text[end:hi], bos, eos) - score(text[lo:hi], bos, eos)
