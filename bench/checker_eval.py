@@ -89,6 +89,50 @@ def official_devset(split: str) -> None:
     )
 
 
+def layer_table() -> None:
+    """What each layer gives: typos it locates first (no earlier layer flagged the character) on the whole
+    official-writing set, and clean sentences (official set and SIGHAN's correct ones) it flags."""
+    rows = devset_rows("dev") + devset_rows("heldout")
+    with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
+        sighan_clean = [s for s, t in (line.rstrip("\n").split("\t") for line in f if "\t" in line) if s == t]
+    located: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    typos = 0
+    for source, target, _ in rows:
+        findings = sorted((f for f in check_text(source) if f.kind in LM_KINDS), key=lambda f: _layer_order(f.rule))
+        if source == target:
+            false.update({f.rule for f in findings})
+            continue
+        typos += 1
+        at = next(i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b)
+        first = next((f.rule for f in findings if f.start <= at < f.end), None)
+        if first:
+            located[first] += 1
+    sighan_false: Counter[str] = Counter()
+    for sentence in sighan_clean:
+        sighan_false.update({f.rule for f in check_text(sentence) if f.kind in LM_KINDS})
+    clean = sum(s == t for s, t, _ in rows)
+    print(f"layer table ({typos} typos and {clean} clean sentences of ours, {len(sighan_clean)} SIGHAN correct ones):")
+    print(f"  {'rule':28} {'located first':>14} {'clean flagged':>14} {'SIGHAN flagged':>15}")
+    for rule in sorted(set(located) | set(false) | set(sighan_false), key=_layer_order):
+        print(f"  {rule:28} {located[rule]:>14} {false[rule]:>14} {sighan_false[rule]:>15}")
+
+
+def _layer_order(rule: str) -> tuple[int, str]:
+    order = ("wording.confusion", "typo.word", "typo.char", "typo.real_word", "typo.function_word", "typo.particle")
+    return (order.index(rule) if rule in order else len(order), rule)
+
+
+def long_body() -> None:
+    """A 1 MB body (the seed plan and held-out news repeated) checked once: seconds and findings."""
+    unit = SEED_PLAN.read_text(encoding="utf-8") + "".join(held_out_sentences())
+    body = (unit * (1 + 1_000_000 // len(unit)))[:1_000_000]
+    started = time.perf_counter()
+    findings = check_text(body)
+    seconds = time.perf_counter() - started
+    print(f"1 MB body: {len(body):,} chars checked in {seconds:.1f} s ({len(findings)} findings)")
+
+
 def clean_text(name: str, text: str) -> None:
     """Every finding on edited, published text counts as a false flag; print them per 1,000 characters."""
     findings = check_text(text)
@@ -131,6 +175,9 @@ def main() -> None:
     clean_text("seed plan", SEED_PLAN.read_text(encoding="utf-8"))
     clean_text("held-out People's Daily slice", held_out)
     throughput(held_out)
+    layer_table()
+    if "--long" in sys.argv:
+        long_body()
 
 
 if __name__ == "__main__":
