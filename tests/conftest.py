@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config) -> None:
-    from checks.lm.builder import build_lm
+    from checks.build import build_lm
 
     build_lm(log=lambda *_args: None)  # cached: a no-op once the language model exists
     if os.environ.get("REDIS_URL"):
