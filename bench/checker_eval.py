@@ -147,11 +147,15 @@ def clean_text(name: str, text: str) -> None:
 
 
 def throughput(text: str) -> None:
-    """Characters per second of check_text in this process (resources already loaded)."""
-    started = time.perf_counter()
+    """Characters per second of check_text in this process (resources already loaded): wall clock, and CPU time,
+    which a busy shared machine does not inflate."""
+    started, cpu = time.perf_counter(), time.process_time()
     check_text(text)
-    seconds = time.perf_counter() - started
-    print(f"throughput: {len(text) / seconds:,.0f} chars/s ({len(text)} chars in {seconds:.2f} s, one thread)")
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"throughput: {len(text) / seconds:,.0f} chars/s wall, {len(text) / cpu_seconds:,.0f} chars/s CPU "
+        f"({len(text)} chars in {seconds:.2f} s, one thread)"
+    )
 
 
 def start_up() -> None:
