@@ -56,7 +56,8 @@ def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dic
     original = best_word_around(sentence, i, params.covered_min_freq)
     least = max(INDEX_MIN_FREQ, original)  # in a known word, only a likelier word may replace it
     ch = sentence[i]
-    tiers = {c: typed_tier(ch, c, t) for c, t in candidates_for(ch).items() if formed.get(c, 0) >= least}
+    confusable = candidates_for(ch)
+    tiers = {c: typed_tier(ch, c, confusable[c]) for c, freq in formed.items() if freq >= least}
     if not tiers:
         return {}
     lo, hi = max(0, i - WINDOW), min(len(sentence), i + WINDOW + 1)
