@@ -7,10 +7,20 @@ import re
 from pathlib import Path
 
 from checks.confusables import confusion_sets
-from checks.corpus import held_out_sentences
+from checks.lm.corpus import held_out_sentences
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 TIER_WEIGHTS = (0.55, 0.2, 0.1, 0.15)
+
+
+OFFICIAL = Path(__file__).resolve().parent / "data" / "devset_official.tsv"
+
+
+def devset_rows(split: str) -> list[tuple[str, str, str]]:
+    """Return (source, target, kind) rows of the official-writing set's `dev` or `heldout` part."""
+    with open(OFFICIAL, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    return [(source, target, kind) for part, kind, source, target in rows if part == split]
 
 
 def _corrupt(sentence: str, rng: random.Random) -> str:
@@ -61,7 +71,7 @@ def _swapped_pairs(swap: dict[str, str] | None, wanted: str, seed: int, part: in
 def particle_pairs(seed: int = 7, part: int = 0, written_as_de: bool = False) -> list[tuple[str, str]]:
     """Return (source, target) pairs from held-out sentences with a 的/地/得: half get one particle swapped, at
     random or (written_as_de) the common mistake, 地/得 written as 的."""
-    from checks.particles import PARTICLES
+    from checks.rules.particles import PARTICLES
 
     if written_as_de:
         return _swapped_pairs({"地": "的", "得": "的"}, "地得", seed, part)
@@ -70,6 +80,6 @@ def particle_pairs(seed: int = 7, part: int = 0, written_as_de: bool = False) ->
 
 def function_word_pairs(seed: int = 7, part: int = 0) -> list[tuple[str, str]]:
     """Return (source, target) pairs from held-out sentences with a standalone 在/再, 已/以, ...: half get one swap."""
-    from checks.function_words import TWINS
+    from checks.rules.function_words import TWINS
 
     return _swapped_pairs(TWINS, "".join(TWINS), seed, part)

@@ -10,9 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.devset import dev_pairs, function_word_pairs, particle_pairs
 from bench.metrics import false_alarm_rate, sentence_level
-from checks.corpus import review_corpora
-from checks.function_words import find_function_word_swaps
-from checks.particles import find_particle_misuse
+from checks.lm.corpus import held_out_sentences, normalize, review_corpora
+from checks.rules.function_words import find_function_word_swaps
+from checks.rules.particles import find_particle_misuse
 from checks.typos import TypoParams, find_typos
 
 
@@ -58,6 +58,79 @@ def swapped_words(layer: str, part: int) -> None:
         )
 
 
+def word_layer_features(pairs: list[tuple[str, str]], source: str) -> list[tuple]:
+    """(source, is the true fix, position has a typo, tier, segmentation gain, LM gain, covered) for every
+    candidate the word layer weighs."""
+    from checks.confusables import candidates_for, typed_tier
+    from checks.lm import scoring
+    from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
+    from checks.words import DEFAULT, WINDOW, _guarded
+
+    rows = []
+    for s, t in pairs:
+        if len(s) != len(t):
+            continue
+        guarded, safe = _guarded(s), safe_positions(s)
+        for i, ch in enumerate(s):
+            if i in guarded or i in safe or not "\u4e00" <= ch <= "\u9fff":
+                continue
+            formed = confusable_words(s, i)
+            original = best_word_around(s, i, DEFAULT.covered_min_freq)
+            least = max(INDEX_MIN_FREQ, original)
+            tiers = {c: typed_tier(ch, c, k) for c, k in candidates_for(ch).items() if formed.get(c, 0) >= least}
+            if not tiers:
+                continue
+            lo, hi = max(0, i - WINDOW), min(len(s), i + WINDOW + 1)
+            base = segmentation_cost(s[lo:hi])
+            for c, gain in zip(tiers, scoring.substitution_gains(s, i, list(tiers)), strict=True):
+                seg = base - segmentation_cost(s[lo:i] + c + s[i + 1 : hi])
+                rows.append((source, t[i] == c != ch, s[i] != t[i], tiers[c], seg, gain, bool(original)))
+    return rows
+
+
+def words(max_false: int) -> None:
+    """Grid-search the word layer's weight and threshold per tier and covered/non-word case on the development part
+    of the official-writing set, injected People's Daily sentences and clean review sentences; print the setting
+    that fixes most with at most max_false false candidates accepted."""
+    from bench.devset import devset_rows
+
+    official = [(s, t) for s, t, _ in devset_rows("dev")]
+    reviews = [(s, s) for i, s in enumerate(held_out_sentences(review_corpora()[1])) if i % 2 == 0][:1500]
+    rows = word_layer_features(official, "official") + word_layer_features(dev_pairs(part=0)[:600], "news")
+    rows += word_layer_features([(normalize(s), normalize(t)) for s, t in reviews], "reviews")
+    for covered in (False, True):
+        for tier in range(4):
+            cell = [r for r in rows if r[3] == tier and r[6] == covered and r[5] >= 0.5]
+            positives, negatives = [r for r in cell if r[1]], [r for r in cell if not r[2]]
+            grid = [
+                (sum(r[5] + w * r[4] >= t for r in negatives), -sum(r[5] + w * r[4] >= t for r in positives), -t, w)
+                for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.6)
+                for t in [x / 2 for x in range(2, 18)]
+            ]
+            false, true, t, w = min((g for g in grid if g[0] <= max_false), key=lambda g: (g[1], g[0], g[2]))
+            case = "covered" if covered else "non-word"
+            print(f"{case} tier {tier}: weight {w} threshold {-t}: {-true}/{len(positives)} fixes, {false} false")
+
+
+def real_words() -> None:
+    """Gains of swapping each pair word on the held-out People's Daily slice: a correct word above the threshold is
+    a false flag, one below minus the threshold would be found had it been swapped."""
+    from checks.lm import scoring
+    from checks.lm.corpus import held_out_sentences
+    from checks.real_words import real_word_pairs
+
+    table, pattern = real_word_pairs.get()
+    gains = [
+        scoring.replacement_gain(s, m.start(), m.end(), table[m.group()])
+        for s in held_out_sentences()
+        for m in pattern.finditer(s)
+    ]
+    for threshold in (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0):
+        false = sum(g >= threshold for g in gains)
+        found = sum(g <= -threshold for g in gains)
+        print(f"threshold {threshold}: {false}/{len(gains)} correct words flagged, {found}/{len(gains)} swaps found")
+
+
 def apply_findings(text: str, findings: list) -> str:
     """Apply every one-character suggestion to the text."""
     chars = list(text)
@@ -68,7 +141,14 @@ def apply_findings(text: str, findings: list) -> str:
 
 def main() -> None:
     """Print the dev scores (news and reviews held-out slices) of each grid point;
-    `particles N` and `function-words N` score those layers on held-out part N."""
+    `particles N` and `function-words N` score those layers on held-out part N; `words [MAX_FALSE]` and
+    `real-words` tune the word layer and the real-word layer."""
+    if sys.argv[1:2] == ["words"]:
+        words(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
+        return
+    if sys.argv[1:2] == ["real-words"]:
+        real_words()
+        return
     if sys.argv[1:2] in (["particles"], ["function-words"]):
         swapped_words(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0)
         return

@@ -3,22 +3,29 @@ rules and the organisation dictionary."""
 
 from __future__ import annotations
 
-from checks import confusables, dictionary, lm, repeats, tagging, typos, wording
+from checks import confusables, names, real_words, tagging, typos, vocabulary
 from checks.findings import Finding, Lexicon
-from checks.function_words import find_function_word_swaps
 from checks.inspection import find_inspection_errors
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
-from checks.particles import find_particle_misuse
-from checks.rules import find_rule_violations
+from checks.lm import scoring
+from checks.real_words import find_real_word_confusions
+from checks.rules import repeats, wording
+from checks.rules.function_words import find_function_word_swaps
+from checks.rules.official import find_rule_violations
+from checks.rules.particles import find_particle_misuse
 from checks.typos import find_typos
+from checks.words import find_word_typos
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
 _RESOURCES = (
-    lm.model,
+    scoring.model,
     confusables.confusion_sets,
-    dictionary.word_freq,
-    dictionary.replacement_index,
+    vocabulary.word_freq,
+    vocabulary.replacement_index,
+    vocabulary.segment_costs,
+    names.protected_names,
+    real_words.real_word_pairs,
     wording.confusion_table,
     wording.context_rules,
     repeats.reduplications,
@@ -39,9 +46,12 @@ def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
 
 def _lm_findings(text: str) -> list[Finding]:
     """Character typos, then 的/地/得 misuse and swapped function words at characters the typo layer left alone."""
-    typos = find_typos(text)
-    flagged = {t.start for t in typos}
-    return typos + [f for f in find_particle_misuse(text) + find_function_word_swaps(text) if f.start not in flagged]
+    words = find_word_typos(text)
+    flagged = {w.start for w in words}
+    typos = words + [t for t in find_typos(text) if t.start not in flagged]
+    flagged |= {t.start for t in typos}
+    others = find_particle_misuse(text) + find_function_word_swaps(text) + find_real_word_confusions(text)
+    return typos + [f for f in others if not any(f.start <= at < f.end for at in flagged)]
 
 
 def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:

@@ -1,46 +1,12 @@
-"""Build the character language model once per machine: `python -m checks.build` (idempotent, cached)."""
+"""Entry point kept for set-up scripts: `python -m checks.build [--force]` builds the language model (checks.lm)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-from checks import arpa
-from checks.corpus import training_sentences
-from checks.modelfile import ORDER, model_path
+from checks.lm.builder import build_lm, main
 
-
-def build_lm(force: bool = False, log=print) -> Path:
-    """Build the ARPA model unless a model for the same inputs is cached; return its path."""
-    target = model_path()
-    if target.exists() and not force:
-        log(f"language model up to date: {target} ({target.stat().st_size / 1e6:.1f} MB)")
-        return target
-    started = time.perf_counter()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    probs, backoffs = arpa.estimate(arpa.count_ngrams(training_sentences(), ORDER))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".arpa.tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            arpa.write_arpa(out, probs, backoffs)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)  # atomic: concurrent builders never see a half-written model
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    sizes = ", ".join(f"{k + 1}-grams={len(level)}" for k, level in enumerate(probs))
-    log(f"built {target} ({target.stat().st_size / 1e6:.1f} MB; {sizes}) in {time.perf_counter() - started:.1f} s")
-    return target
-
-
-def main(argv: list[str]) -> int:
-    """Command line: `python -m checks.build [--force]`."""
-    build_lm(force="--force" in argv)
-    return 0
-
+__all__ = ["build_lm", "main"]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -90,6 +90,10 @@ def confusion_sets() -> dict[str, dict[str, int]]:
     return {ch: {c: tier for c, tier in others.items() if c in common} for ch, others in candidates.items()}
 
 
+def _no_sound(_: str) -> str:
+    return ""  # a character pypinyin cannot read has no sound-alikes
+
+
 @functools.cache
 def candidates_for(ch: str) -> dict[str, int]:
     """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one."""
@@ -98,9 +102,21 @@ def candidates_for(ch: str) -> dict[str, int]:
         return known
     found = dict(known)
     by_sound = common_by_sound.get()
-    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=lambda _: [""])[0]:
+    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=_no_sound)[0]:
         for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):
             for other in by_sound[tier].get(key, ()):
                 if other != ch:
                     found[other] = min(tier, found.get(other, tier))
     return found
+
+
+@functools.cache
+def syllables(ch: str) -> frozenset[str]:
+    """Return the toneless pinyin syllables of a character (all its readings)."""
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0]) - {""}
+
+
+def typed_tier(ch: str, other: str, tier: int) -> int:
+    """A pinyin input method is typed without tones: a character with the same syllable in any tone is as likely
+    a slip as a same-sound one (按/安, 系/记)."""
+    return SAME_SOUND if syllables(ch) & syllables(other) else tier

@@ -40,6 +40,21 @@ def jieba_dictionary() -> Path:
     return package_dir("jieba") / "dict.txt"
 
 
+def checker_data(file_name: str) -> Path:
+    """Return one of the checker's own curated data files (checks/data)."""
+    return Path(__file__).parent / "data" / file_name
+
+
+def jionlp_dictionary(name: str) -> Path:
+    """Return one of jionlp's zipped dictionaries (chinese_idiom, chinese_word_dictionary, ...)."""
+    return package_dir("jionlp") / "dictionary" / f"{name}.zip"
+
+
+def jionlp_text(name: str) -> Path:
+    """Return one of jionlp's plain-text dictionaries (china_location.txt, ...)."""
+    return package_dir("jionlp") / "dictionary" / name
+
+
 def cache_dir() -> Path:
     """Return the directory for built models: $REVIEWFLOW_CACHE_DIR or ~/.cache/reviewflow."""
     configured = os.environ.get("REVIEWFLOW_CACHE_DIR")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from checks import lm
 from checks.confusables import FUZZY_SOUND, candidates_for
-from checks.corpus import normalize
-from checks.dictionary import best_word_around, words_by_replacement
 from checks.findings import Finding
+from checks.lm import scoring
+from checks.lm.corpus import normalize
+from checks.paths import checker_data
 from checks.resources import lazy
+from checks.vocabulary import best_word_around, confusable_words, safe_positions
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
@@ -36,7 +36,7 @@ DEFAULT = TypoParams()
 @lazy
 def government_terms() -> re.Pattern[str]:
     """Return one regex over the curated government terms (股室, 科室) whose characters are never changed."""
-    with open(Path(__file__).parent / "data" / "government_terms.txt", encoding="utf-8") as f:
+    with open(checker_data("government_terms.txt"), encoding="utf-8") as f:
         terms = sorted({line.strip() for line in f if line.strip() and not line.startswith("#")}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, terms)))
 
@@ -48,9 +48,10 @@ def _protected(sentence: str) -> set[int]:
 def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
     """Return the LM gain each candidate must beat: lower when it makes a word the original does not."""
     original_freq = best_word_around(sentence, i, params.covered_min_freq)
-    word_freqs = words_by_replacement(sentence, i)
+    confusable = candidates_for(sentence[i])
+    word_freqs = confusable_words(sentence, i)
     thresholds = {}
-    for candidate, tier in candidates_for(sentence[i]).items():
+    for candidate, tier in confusable.items():
         freq = word_freqs.get(candidate, 0)
         freq = freq if freq >= params.word_min_freq else 0
         if tier == FUZZY_SOUND and not freq:
@@ -72,7 +73,7 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
         return None
     candidates = list(thresholds)
     margins = [
-        g - thresholds[c] for c, g in zip(candidates, lm.substitution_gains(sentence, i, candidates), strict=False)
+        g - thresholds[c] for c, g in zip(candidates, scoring.substitution_gains(sentence, i, candidates), strict=False)
     ]
     best = max(range(len(candidates)), key=margins.__getitem__)
     return candidates[best] if margins[best] > 0 else None
@@ -81,8 +82,9 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
 def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[int, str]]:
     """Yield (offset, replacement) for each typo in one normalized sentence, left to right."""
     protected = _protected(sentence)
+    safe = safe_positions(sentence)
     for i, ch in enumerate(sentence):
-        if i in protected or not _CJK.match(ch):
+        if i in protected or not _CJK.match(ch) or i in safe:
             continue
         found = _best_candidate(sentence, i, params)
         if found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.build import build_lm
+from checks.lm.builder import build_lm
 
 
 @pytest.fixture(scope="session", autouse=True)

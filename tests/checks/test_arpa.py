@@ -5,7 +5,7 @@ from __future__ import annotations
 import kenlm
 import pytest
 
-from checks import arpa
+from checks.lm import arpa
 
 SENTENCES = ["我们的工作", "我们要工作", "他们的学习很好", "工作很好", "我的书", "学习工作"] * 3
 

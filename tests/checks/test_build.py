@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import islice
 
-from checks.build import build_lm, model_path
-from checks.corpus import held_out_sentences, normalize, strip_tags, training_sentences
+from checks.lm.builder import build_lm, model_path
+from checks.lm.corpus import held_out_sentences, normalize, strip_tags, training_sentences
 
 
 def test_build_is_idempotent_and_reports_the_cached_model() -> None:
@@ -31,7 +31,7 @@ def test_held_out_sentences_are_not_trained_on() -> None:
 
 
 def test_dictionary_rows_become_running_text() -> None:
-    from checks.corpus import gloss_text
+    from checks.lm.corpus import gloss_text
 
     assert gloss_text("晨星\t1.早晨见到的星。2.比喻人或物的数量少。\n") == "。早晨见到的星。。比喻人或物的数量少。"
     assert (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.function_words import find_function_word_swaps
+from checks.rules.function_words import find_function_word_swaps
 
 
 def flagged(text: str) -> list[tuple[str, str | None]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.particles import find_particle_misuse
+from checks.rules.particles import find_particle_misuse
 
 
 def flagged(text: str) -> list[tuple[str, str, str | None]]:

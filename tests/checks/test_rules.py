@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.rules import find_rule_violations
+from checks.rules.official import find_rule_violations
 
 
 def flagged(text: str, rule: str) -> list[tuple[str, str | None]]:
@@ -30,7 +30,7 @@ def test_known_confusion_is_flagged_with_suggestion(text: str, wrong: str, right
 
 
 def test_confusion_list_has_over_a_hundred_entries() -> None:
-    from checks.wording import confusion_table
+    from checks.rules.wording import confusion_table
 
     assert len(confusion_table.get()[0]) >= 100
 
@@ -121,3 +121,26 @@ def test_law_title_without_book_title_marks_is_flagged() -> None:
 )
 def test_listed_and_measure_word_reduplications_are_not_flagged(text: str) -> None:
     assert flagged(text, "repeat.char") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("请于2020.12.31前报送。", "2020.12.31", "2020年12月31日"),
+        ("自2024/3/5起施行。", "2024/3/5", "2024年3月5日"),
+    ],
+)
+def test_dotted_or_slashed_date_is_rewritten_in_chinese_form(text: str, wrong: str, right: str) -> None:
+    assert flagged(text, "format.date_separator") == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text", ["版本号为1.2.3。", "服务器地址192.168.1.1。", "2020.13.40不是日期。", "2020年12月31日"]
+)
+def test_versions_addresses_and_chinese_dates_are_not_dates_to_rewrite(text: str) -> None:
+    assert flagged(text, "format.date_separator") == []
+
+
+def test_day_written_with_hao_after_a_month_becomes_ri() -> None:
+    assert flagged("请于12月31号前报送。", "format.day_hao") == [("31号", "31日")]
+    assert flagged("请到3号楼报到，编号5号。", "format.day_hao") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.corpus import held_out_sentences
+from checks.lm.corpus import held_out_sentences
 from checks.typos import find_typos
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from checks.findings import Finding
+from checks.paths import checker_data
 from checks.resources import lazy
 
-DATA = Path(__file__).parent / "data"
 SEVERITY = {"e": "error", "w": "warning", "i": "info"}
 
 
@@ -25,7 +24,7 @@ class ContextRule:
 
 
 def _rows(name: str) -> list[list[str]]:
-    with open(DATA / name, encoding="utf-8") as f:
+    with open(checker_data(name), encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checks.findings import Finding
-from checks.laws import find_unquoted_law_titles
-from checks.numbers import find_mixed_year_digits, find_two_digit_years
-from checks.punctuation import find_half_width, find_unpaired
-from checks.repeats import find_repeats
-from checks.wording import find_confusions, find_context_wording
+from checks.rules.laws import find_unquoted_law_titles
+from checks.rules.numbers import find_day_hao, find_dotted_dates, find_mixed_year_digits, find_two_digit_years
+from checks.rules.punctuation import find_half_width, find_unpaired
+from checks.rules.repeats import find_repeats
+from checks.rules.wording import find_confusions, find_context_wording
 
 RULES: tuple[Callable[[str], list[Finding]], ...] = (
     find_confusions,
@@ -19,6 +19,8 @@ RULES: tuple[Callable[[str], list[Finding]], ...] = (
     find_repeats,
     find_two_digit_years,
     find_mixed_year_digits,
+    find_dotted_dates,
+    find_day_hao,
     find_unquoted_law_titles,
 )
 

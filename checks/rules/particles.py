@@ -3,9 +3,9 @@ which cannot tell the three apart, only vetoes."""
 
 from __future__ import annotations
 
-from checks import lm
-from checks.corpus import normalize
 from checks.findings import Finding
+from checks.lm import scoring
+from checks.lm.corpus import normalize
 from checks.tagging import Token, tagged_clauses
 
 PARTICLES = "的地得"
@@ -144,7 +144,7 @@ def _misuse(
 ) -> list[Finding]:
     for rule, pattern in PATTERNS.items():
         right = pattern(tokens, i)
-        if right and right != text[at] and lm.substitution_gains(normalized, at, [right])[0] >= min_lm_gain:
+        if right and right != text[at] and scoring.substitution_gains(normalized, at, [right])[0] >= min_lm_gain:
             return [
                 Finding(
                     start=at,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from checks.dictionary import MAX_WORD_LEN, word_freq
 from checks.findings import Finding
+from checks.paths import checker_data
 from checks.resources import lazy
+from checks.vocabulary import MAX_WORD_LEN, word_freq
 
 MIN_WORD_FREQ = 10
 MIN_REDUPLICATION_FREQ = 5
@@ -19,7 +19,7 @@ _DOUBLE_PHRASE = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
 @lazy
 def reduplications() -> frozenset[str]:
     """Return the curated reduplicated words (包包, 岁岁, 悄悄) that are never a doubled character."""
-    with open(Path(__file__).parent / "data" / "reduplications.txt", encoding="utf-8") as f:
+    with open(checker_data("reduplications.txt"), encoding="utf-8") as f:
         return frozenset(word for line in f if not line.startswith("#") for word in line.split())
 
 

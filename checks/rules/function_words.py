@@ -3,9 +3,9 @@ dictionary word vouches for it, and the character LM clearly prefers its twin.""
 
 from __future__ import annotations
 
-from checks import lm
-from checks.corpus import normalize
 from checks.findings import Finding
+from checks.lm import scoring
+from checks.lm.corpus import normalize
 from checks.tagging import tagged_clauses
 
 TWINS = {
@@ -37,7 +37,7 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
             twin = TWINS.get(word)
             before_place = word == "再" and i + 1 < len(tokens) and tokens[i + 1][1] in PLACES
             needed = min(min_gain, PLACE_GAIN) if before_place else min_gain
-            if twin and lm.substitution_gains(normalized, at, [twin])[0] >= needed:
+            if twin and scoring.substitution_gains(normalized, at, [twin])[0] >= needed:
                 findings.append(
                     Finding(
                         start=at,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import kenlm
 
-from checks.modelfile import ORDER, model_path
+from checks.lm.modelfile import ORDER, model_path
 from checks.resources import lazy
 
 
@@ -21,9 +23,10 @@ def model() -> kenlm.Model:
     return kenlm.Model(str(path))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def score(chars: str, bos: bool, eos: bool) -> float:
     """Return the log10 probability of a run of characters (each character is one token)."""
-    return model.get().score(" ".join(chars), bos=bos, eos=eos)
+    return float(model.get().score(" ".join(chars), bos=bos, eos=eos))
 
 
 def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float]:
@@ -36,3 +39,11 @@ def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float
     base = score(before, bos, eos)
     head, tail = before[: i - start], before[i - start + 1 :]
     return [score(head + r + tail, bos, eos) - base for r in replacements]
+
+
+def replacement_gain(text: str, start: int, end: int, replacement: str) -> float:
+    """Return how much more likely (log10) text becomes when text[start:end] is replaced by replacement."""
+    lo = max(0, start - ORDER + 1)
+    hi = min(len(text), end + ORDER - 1)
+    bos, eos = lo == 0, hi == len(text)
+    return score(text[lo:start] + replacement + text[end:hi], bos, eos) - score(text[lo:hi], bos, eos)

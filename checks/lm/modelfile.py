@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from checks.corpus import HELD_OUT_EVERY, corpus_files
+from checks.lm.corpus import HELD_OUT_EVERY, corpus_files
 from checks.paths import cache_dir
 
 BUILDER_VERSION = "charlm-mkn-3"

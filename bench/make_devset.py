@@ -1,0 +1,109 @@
+"""Write bench/data/devset_official.tsv: each sentence of official_sentences.txt clean, and twice with one typo
+that pinyin or stroke input produces (same syllable in another tone or none, a fuzzy sound, a similar shape) put into
+one of its words. Every third sentence, with its variants, is held out: measured at the end, never tuned on."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pypinyin import Style, pinyin  # noqa: E402
+
+from checks.confusables import _common_chars, fuzzy_sound  # noqa: E402
+from checks.paths import jieba_dictionary, pycorrector_data  # noqa: E402
+from checks.tagging import tagger  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data"
+HELD_OUT_EVERY = 3
+VARIANTS = 2
+KINDS = (("pinyin", 0.65), ("fuzzy", 0.15), ("shape", 0.20))
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _by_sound() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    plain: dict[str, set[str]] = defaultdict(set)
+    fuzzy: dict[str, set[str]] = defaultdict(set)
+    for ch in _common_chars():
+        for sound in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+            plain[sound].add(ch)
+            fuzzy[fuzzy_sound(sound) + "|" + sound[:1].replace("l", "n")].add(ch)
+    return plain, fuzzy
+
+
+def _shapes() -> dict[str, set[str]]:
+    shapes: dict[str, set[str]] = defaultdict(set)
+    with open(pycorrector_data("same_stroke.txt"), encoding="utf-8") as f:
+        for line in f:
+            group = line.split()
+            for ch in group:
+                shapes[ch].update(c for c in group if c != ch and c in _common_chars())
+    return shapes
+
+
+def _options(ch: str, kind: str, plain: dict[str, set[str]], fuzzy: dict[str, set[str]], shapes: dict[str, set[str]]):
+    sounds = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    if kind == "pinyin":
+        return sorted({c for s in sounds for c in plain[s]} - {ch})
+    if kind == "fuzzy":
+        same = {c for s in sounds for c in plain[s]}
+        return sorted({c for s in sounds for c in fuzzy[fuzzy_sound(s) + "|" + s[:1].replace("l", "n")]} - same)
+    return sorted(shapes.get(ch, set()))
+
+
+def _char_weights() -> dict[str, float]:
+    """How often a character is used (summed jieba word frequencies): an input method offers frequent ones first."""
+    weights: dict[str, float] = defaultdict(float)
+    with open(jieba_dictionary(), encoding="utf-8") as f:
+        for line in f:
+            word, freq = line.split(" ")[:2]
+            for ch in word:
+                weights[ch] += int(freq)
+    return {ch: w**0.5 for ch, w in weights.items()}
+
+
+def corrupt(sentence: str, rng: random.Random, tables, weights: dict[str, float]) -> tuple[str, str] | None:
+    """Put one typo into a word of two or more characters; return (typo sentence, kind)."""
+    at, slots = 0, []
+    for word, _ in tagger.get()(sentence):
+        if len(word) >= 2 and _CJK.match(word):
+            slots += [at + k for k in range(len(word))]
+        at += len(word)
+    for _ in range(50):
+        kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
+        i = rng.choice(slots)
+        options = _options(sentence[i], kind, *tables)
+        if options:
+            typed = rng.choices(options, weights=[weights.get(c, 1.0) for c in options])[0]
+            return sentence[:i] + typed + sentence[i + 1 :], kind
+    return None
+
+
+def main() -> None:
+    """Regenerate the development set (deterministic for a given seed and sentence file)."""
+    rng = random.Random(2026)
+    tables = (*_by_sound(), _shapes())
+    weights = _char_weights()
+    with open(DATA / "official_sentences.txt", encoding="utf-8") as f:
+        sentences = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    rows = ["split\tkind\tsource\ttarget"]
+    for n, sentence in enumerate(sentences):
+        split = "heldout" if n % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else "dev"
+        rows.append(f"{split}\tclean\t{sentence}\t{sentence}")
+        seen = set()
+        for _ in range(VARIANTS):
+            made = corrupt(sentence, rng, tables, weights)
+            if made and made[0] not in seen:
+                seen.add(made[0])
+                rows.append(f"{split}\t{made[1]}\t{made[0]}\t{sentence}")
+    (DATA / "devset_official.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(rows) - 1} rows from {len(sentences)} sentences")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Names the typo layers never change: people, places and administrative divisions that pycorrector and jionlp ship,
+and our government terms."""
+
+from __future__ import annotations
+
+from checks.paths import checker_data, jionlp_text, pycorrector_data
+from checks.resources import lazy
+
+MAX_NAME_LEN = 8
+TOWN_LEVEL = 3
+_DIVISION_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "街道", "自治州", "自治县", "地区", "盟", "旗")
+
+
+def _first_column(path: str) -> set[str]:
+    with open(path, encoding="utf-8") as f:
+        return {line.split("\t")[0].strip() for line in f}
+
+
+def _divisions() -> set[str]:
+    """Provinces, cities and counties in jionlp's table with and without their suffix (嘉定区 and 嘉定), and towns
+    by their full name (江桥镇); villages are left out, many are named after common words (发展村)."""
+    names: set[str] = set()
+    with open(jionlp_text("china_location.txt"), encoding="utf-8") as f:
+        for line in f:
+            level = len(line) - len(line.lstrip("\t"))
+            if level > TOWN_LEVEL:
+                continue
+            for field in line.split("\t"):
+                field = field.strip()
+                if len(field) < 2 or field.isdigit():
+                    continue
+                names.add(field)
+                for suffix in _DIVISION_SUFFIXES:
+                    if level < TOWN_LEVEL and field.endswith(suffix) and len(field) - len(suffix) >= 2:
+                        names.add(field[: -len(suffix)])
+    return names
+
+
+@lazy
+def protected_names() -> frozenset[str]:
+    """Return the names (2 to MAX_NAME_LEN characters) whose characters are never corrected."""
+    names = _first_column(str(pycorrector_data("person_name.txt")))
+    names |= _first_column(str(pycorrector_data("place_name.txt")))
+    names |= _divisions()
+    names |= _first_column(str(checker_data("government_terms.txt")))
+    return frozenset(n for n in names if 2 <= len(n) <= MAX_NAME_LEN and not n.startswith("#"))
+
+
+def named_positions(text: str) -> set[int]:
+    """Return the offsets of text that lie inside a known name."""
+    names = protected_names.get()
+    covered: set[int] = set()
+    for start in range(len(text)):
+        for end in range(start + 2, min(len(text), start + MAX_NAME_LEN) + 1):
+            if text[start:end] in names:
+                covered.update(range(start, end))
+    return covered

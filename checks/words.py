@@ -1,0 +1,114 @@
+"""Word-level typos: one character that, swapped for a same-sound, fuzzy-sound or similar-shape character, turns a
+string that segments badly (急南愁盼, 一愁莫展, 按装) into known words; accepted when the segmentation and the
+character language model together clearly prefer it. Names, places, our terms and spans touching digits or Latin
+letters are never changed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checks.confusables import candidates_for, typed_tier
+from checks.findings import Finding
+from checks.lm import scoring
+from checks.lm.corpus import normalize
+from checks.names import named_positions
+from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
+WINDOW = 4
+
+
+@dataclass(frozen=True)
+class WordParams:
+    """Per tier (same syllable in any tone, similar sound, similar shape, fuzzy sound): the LM gain (log10) plus
+    `weight` times the segmentation gain (nats) must reach `threshold`, set apart for a character that already sits
+    in a known word (`covered_*`) and one that forms none (a non-word: 按装); the LM gain alone must reach
+    `min_lm_gain`. Tuned on the development part of bench/data/devset_official.tsv and injected People's Daily
+    sentences (bench/tune_typos.py words)."""
+
+    weight: tuple[float, float, float, float] = (0.1, 0.2, 0.2, 0.4)
+    threshold: tuple[float, float, float, float] = (5.0, 8.5, 4.0, 7.5)
+    covered_weight: tuple[float, float, float, float] = (0.3, 0.0, 0.0, 0.6)
+    covered_threshold: tuple[float, float, float, float] = (4.5, 8.5, 4.0, 8.5)
+    covered_min_freq: int = 10
+    min_lm_gain: float = 0.5
+
+
+DEFAULT = WordParams()
+
+
+def _guarded(sentence: str) -> set[int]:
+    """Offsets never corrected: inside a known name or term, or next to a digit or a Latin letter."""
+    guarded = named_positions(sentence)
+    for m in _ALNUM.finditer(sentence):
+        guarded.update((m.start() - 1, m.start() + 1))
+    return guarded
+
+
+def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dict[str, float]:
+    """Return {replacement: margin over its threshold} for every confusable of sentence[i] that spells a word there."""
+    formed = confusable_words(sentence, i)
+    if not formed:
+        return {}
+    original = best_word_around(sentence, i, params.covered_min_freq)
+    least = max(INDEX_MIN_FREQ, original)  # in a known word, only a likelier word may replace it
+    ch = sentence[i]
+    confusable = candidates_for(ch)
+    tiers = {c: typed_tier(ch, c, confusable[c]) for c, freq in formed.items() if freq >= least}
+    if not tiers:
+        return {}
+    lo, hi = max(0, i - WINDOW), min(len(sentence), i + WINDOW + 1)
+    window = sentence[lo:hi]
+    base = segmentation_cost(window)
+    candidates = list(tiers)
+    weights = params.covered_weight if original else params.weight
+    thresholds = params.covered_threshold if original else params.threshold
+    margins = {}
+    for candidate, lm_gain in zip(candidates, scoring.substitution_gains(sentence, i, candidates), strict=True):
+        if lm_gain < params.min_lm_gain:
+            continue
+        tier = tiers[candidate]
+        segmentation_gain = base - segmentation_cost(window[: i - lo] + candidate + window[i - lo + 1 :])
+        margins[candidate] = lm_gain + weights[tier] * segmentation_gain - thresholds[tier]
+    return margins
+
+
+def corrections(sentence: str, params: WordParams = DEFAULT) -> list[tuple[int, str]]:
+    """Return (offset, replacement) for each word-level typo in one normalized clause, left to right."""
+    guarded = _guarded(sentence)
+    safe = safe_positions(sentence)
+    found = []
+    for i, ch in enumerate(sentence):
+        if i in guarded or not _HAN.match(ch) or i in safe:
+            continue
+        margins = candidate_scores(sentence, i, params)
+        best = max(margins, key=margins.__getitem__, default=None)
+        if best is not None and margins[best] >= 0:
+            sentence = sentence[:i] + best + sentence[i + 1 :]
+            found.append((i, best))
+    return found
+
+
+def find_word_typos(text: str, params: WordParams = DEFAULT) -> list[Finding]:
+    """Check every clause of the text for word-level typos."""
+    normalized = normalize(text)
+    findings = []
+    for clause in _CLAUSE.finditer(normalized):
+        for offset, replacement in corrections(clause.group(), params):
+            at = clause.start() + offset
+            findings.append(
+                Finding(
+                    start=at,
+                    end=at + 1,
+                    rule="typo.word",
+                    text=text[at],
+                    suggestion=replacement,
+                    kind="typo",
+                    severity="warning",
+                    message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
+                )
+            )
+    return findings
