@@ -50,7 +50,8 @@ def seed(drafts: int, events: int) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from reviewflow.models import AWAITING_STEP, Draft, Section, Unit, User
+    from reviewflow.lifecycle import Status, Step
+    from reviewflow.models import Draft, Section, Unit, User
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", verbosity=0)
@@ -66,23 +67,24 @@ def seed(drafts: int, events: int) -> None:
             section.save()
             User.objects.create(username=f"dr{n}-{m}", display_name=f"拟稿人{n}-{m}", section=section)
             sections.append(section)
-    sections += [Section.objects.filter(unit=demo_unit).first()] * 2  # the demo's inboxes are typical, not tiny
-    drafters = {s.pk: User.objects.filter(section=s).exclude(pk=s.head_id).first() for s in sections}
-    statuses = list(AWAITING_STEP)
+    sections += [Section.objects.get(unit=demo_unit, name="网络信息股")] * 2  # the demo's inboxes are typical
+    drafters = {s.pk: User.objects.filter(section=s).exclude(headed_sections=s).first() for s in sections}
+    steps = [Step.SECTION_HEAD, Step.DEPUTY, Step.HEAD]
     batch = []
     for n in range(drafts):
         section = sections[n % len(sections)]
+        step = steps[n % 3]
+        holder = {Step.SECTION_HEAD: section.head_id, Step.DEPUTY: section.deputy_id, Step.HEAD: section.unit.head_id}
         batch.append(
             Draft(
                 section=section,
                 drafter=drafters[section.pk],
-                status=statuses[n % 3],
+                status=Status.SIGNING,
+                step=step,
+                holder_id=holder[step],
                 title=f"区政务服务管理局召开第{n}次政务公开工作会议",
                 body="区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。",
                 content_hash=f"{n:064x}",
-                section_head_id=section.head_id,
-                deputy_id=section.deputy_id,
-                head_id=section.unit.head_id,
             )
         )
         if len(batch) == 10_000:
@@ -90,6 +92,18 @@ def seed(drafts: int, events: int) -> None:
             batch = []
     Draft.objects.bulk_create(batch)
     with connection.cursor() as cursor:
+        # Each draft's chain: drafter, its section's head and deputy, its unit's head.
+        cursor.execute(
+            """
+            INSERT INTO reviewflow_assignment (draft_id, step, user_id)
+            SELECT d.id, chain.step, chain.user_id
+            FROM reviewflow_draft d
+            JOIN reviewflow_section s ON s.id = d.section_id
+            JOIN reviewflow_unit u ON u.id = s.unit_id
+            CROSS JOIN LATERAL (VALUES ('drafter', d.drafter_id), ('section_head', s.head_id),
+                                       ('deputy', s.deputy_id), ('head', u.head_id)) AS chain(step, user_id)
+            """
+        )
         cursor.execute(
             """
             INSERT INTO reviewflow_auditevent (draft_id, actor_id, event, version, content_hash, data, created_at)
@@ -129,9 +143,10 @@ def measure(label: str) -> None:
 
     admin, head = as_user("admin"), as_user("head")
     draft = Draft.objects.filter(section__unit__head__username="head").order_by("pk").first()
+    assert draft is not None, "seed first"
     busiest = AuditEvent.objects.filter(draft=draft).count()
     actor = User.objects.get(username="drafter")
-    section = Section.objects.get(pk=actor.section_id)
+    section = Section.objects.get(members=actor)
     pages = [
         ("inbox page, section head", as_user("section_head"), "/inbox/"),
         ("inbox page, deputy", as_user("deputy"), "/inbox/"),

@@ -18,7 +18,7 @@ class JsonFormatter(logging.Formatter):
     """{"time", "level", "logger", "message", ...extra fields, "exception"} on one line."""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry = {
+        entry: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,

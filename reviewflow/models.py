@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -75,7 +77,7 @@ class Section(models.Model):
         """A section needs a head and a deputy who can sign: two active accounts, neither the unit's leader."""
         from django.core.exceptions import ValidationError
 
-        errors: dict[str, str] = {}
+        errors: dict[str, object] = {}
         for field, label in (("head", _("section head")), ("deputy", _("deputy leader in charge"))):
             person = getattr(self, field)
             if person is None:
@@ -340,7 +342,7 @@ class Publication(models.Model):
 
     draft = models.ForeignKey(Draft, models.PROTECT, related_name="publications")
     version = models.ForeignKey(DraftVersion, models.PROTECT, related_name="+")
-    signatures = models.ManyToManyField("Signature", related_name="+")
+    signatures: models.ManyToManyField[Signature, Any] = models.ManyToManyField("Signature", related_name="+")
     published_at = models.DateTimeField()
     correction_note = models.CharField(_("correction note"), max_length=500, blank=True)
 

@@ -1,6 +1,7 @@
 """The Celery app: configured from Django settings (CELERY_*), tasks found in installed apps."""
 
 import os
+import threading
 
 from celery import Celery
 from celery.signals import task_postrun, task_prerun, worker_init, worker_ready, worker_shutdown
@@ -11,7 +12,7 @@ app = Celery("reviewflow")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["workflow"])
 
-_heartbeat = []
+_heartbeat: list[threading.Event] = []
 
 
 @worker_init.connect

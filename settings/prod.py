@@ -4,6 +4,7 @@ Run behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto (deploy/n
 """
 
 import os
+from typing import cast
 
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
@@ -97,7 +98,7 @@ LOGGING = {
     **LOGGING,
     "root": {"handlers": ["json"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        **LOGGING["loggers"],
+        **cast(dict, LOGGING["loggers"]),
         "reviewflow.request": {"level": "INFO"},
         "reviewflow.task": {"level": "INFO"},
     },

@@ -16,7 +16,7 @@ ERRORS = {400: OBJECT, 403: OBJECT, 404: OBJECT, 409: OBJECT}
 
 def _content(name: str, *, partial: bool) -> serializers.Serializer:
     required = not partial
-    fields = {
+    fields: dict[str, serializers.Field] = {
         "title": serializers.CharField(max_length=200, required=required),
         "body": serializers.CharField(required=required),
         "column": serializers.ChoiceField(Column.choices, required=False),

@@ -142,7 +142,7 @@ class ColumnFeed(Feed):
         return column
 
     def title(self, column: str) -> str:
-        return Column(column).label
+        return str(Column(column).label)
 
     def link(self, column: str) -> str:
         return f"{reverse('public')}?column={column}"

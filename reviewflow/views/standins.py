@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,9 +27,9 @@ class StandInForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         people = User.objects.filter(is_active=True).order_by("username")
-        self.fields["stand_in"].queryset = people
+        cast(forms.ModelChoiceField, self.fields["stand_in"]).queryset = people
         if user.is_superuser:
-            self.fields["principal"].queryset = people
+            cast(forms.ModelChoiceField, self.fields["principal"]).queryset = people
         else:
             del self.fields["principal"]
 

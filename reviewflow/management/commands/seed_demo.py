@@ -60,8 +60,8 @@ class Command(BaseCommand):
         if created:
             admin.set_password(PASSWORD)
             admin.save()
-        for section in sections.values():
-            ensure_default_schedules(section)
+        for each in sections.values():
+            ensure_default_schedules(each)
         unit.head = users["head"]
         unit.save()
         Section.objects.filter(pk=sections["网络信息股"].pk).update(head=users["section_head"], deputy=users["deputy"])
