@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("REVIEWFLOW_VAR_DIR", BASE_DIR / "var"))
@@ -88,6 +89,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("REVIEWFLOW_QUEUE", "reviewflow")
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 60.0},
+    "verify-audit-daily": {"task": "workflow.verify_audit", "schedule": crontab(hour=2, minute=30)},
 }
 # A check left pending or running longer than this is dispatched again by the sweep.
 REVIEWFLOW_CHECK_STALE_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_STALE_AFTER", "120"))

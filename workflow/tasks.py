@@ -13,6 +13,7 @@ from django.utils import timezone
 import checks
 from reviewflow import selectors, services
 from reviewflow.models import CheckRun
+from reviewflow.verification import verify_audit as verify_audit_chain
 
 log = logging.getLogger(__name__)
 
@@ -48,3 +49,9 @@ def requeue_stale_checks() -> int:
     for run_id in stale:
         run_check.delay(run_id)
     return len(stale)
+
+
+@shared_task(name="workflow.verify_audit")
+def verify_audit() -> bool:
+    """The daily walk of the audit chain; a failure is kept for the audit page and mailed to administrators."""
+    return verify_audit_chain().ok
