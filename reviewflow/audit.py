@@ -21,6 +21,11 @@ from django.utils import timezone
 from .models import GENESIS_HASH, AuditChain, AuditEvent, Draft
 
 
+def utc_stamp(moment: datetime) -> str:
+    """A time as the hash sees it: ISO 8601 in UTC to the microsecond, e.g. 2026-11-25T08:30:00.000000+00:00."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 def canonical_event(
     *,
     seq: int,
@@ -30,7 +35,7 @@ def canonical_event(
     version: int | None,
     content_hash: str,
     data: dict,
-    created_at: datetime,
+    created_at: datetime | str,
     prev_hash: str,
 ) -> bytes:
     """The bytes an event's hash covers: sorted-key compact JSON in UTF-8, the time in UTC to the microsecond."""
@@ -43,7 +48,7 @@ def canonical_event(
             "version": version,
             "content_hash": content_hash,
             "data": data,
-            "at": created_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "at": created_at if isinstance(created_at, str) else utc_stamp(created_at),
             "prev": prev_hash,
         },
         ensure_ascii=False,

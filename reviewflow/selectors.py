@@ -167,3 +167,26 @@ def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
 def notifications_of(user: User) -> QuerySet[Notification]:
     """A person's notifications, newest first, with their drafts."""
     return Notification.objects.filter(user=user).select_related("draft").order_by("-created_at", "-id")
+
+
+def withdrawal_of(draft: Draft) -> AuditEvent | None:
+    """The event that took a published item down; it holds the reason."""
+    return draft.audit_events.filter(event="draft.withdrawn").select_related("actor").order_by("-created_at").first()
+
+
+def published_in_month(year: int, month: int) -> QuerySet[Draft]:
+    """Items first published in a calendar month (local time), withdrawn since or not, oldest first."""
+    return (
+        Draft.objects.filter(published_at__year=year, published_at__month=month)
+        .select_related("drafter", "section__unit")
+        .order_by("published_at", "pk")
+    )
+
+
+def published_or_withdrawn(draft_id: int) -> Draft | None:
+    """An item the public may ask for: published, or withdrawn after publication (its notice stands)."""
+    return (
+        Draft.objects.filter(pk=draft_id, status__in=(Status.PUBLISHED, Status.WITHDRAWN), published_at__isnull=False)
+        .select_related("drafter", "section__unit")
+        .first()
+    )

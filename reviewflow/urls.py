@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import audit, notifications, pages, review
+from .views import audit, forms, notifications, pages, review
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="drafts", permanent=False)),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("drafts/<int:draft_id>/withdraw/", pages.withdraw, name="draft-withdraw"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", pages.dismiss, name="finding-dismiss"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", pages.apply_suggestion, name="finding-apply"),
+    path("drafts/<int:draft_id>/form/", forms.draft_form, name="draft-form"),
+    path("drafts/<int:draft_id>/form.pdf", forms.draft_form_pdf, name="draft-form-pdf"),
     path("drafts/<int:draft_id>/timeline/", audit.draft_timeline, name="draft-timeline"),
     path("inbox/", pages.inbox, name="inbox"),
     path("notifications/", notifications.notification_list, name="notifications"),
@@ -26,6 +28,10 @@ urlpatterns = [
     path("tasks/<int:process_pk>/<int:task_pk>/", review.review_task_view, name="review-task"),
     path("audit/", audit.audit_list, name="audit"),
     path("audit/export.csv", audit.audit_csv, name="audit-csv"),
+    path("audit/forms/<int:year>-<int:month>.zip", forms.month_forms, name="audit-month-forms"),
     path("public/", pages.public_list, name="public"),
     path("public/<int:draft_id>/", pages.public_item, name="public-item"),
+    path("public/<int:draft_id>/form/", forms.public_form, name="public-form"),
+    path("public/<int:draft_id>/form.pdf", forms.public_form_pdf, name="public-form-pdf"),
+    path("public/<int:draft_id>/content.json", forms.public_content, name="public-content"),
 ]

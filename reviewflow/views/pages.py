@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from .. import selectors, services
 from ..errors import ReviewError
 from ..models import EDITABLE_STATUSES, Channel, Column, Kind, Status
+from ..public import public_signers
 from ..services.personal import mark_seen
 
 CONTENT_FIELDS = ("title", "body", "column", "channel", "kind", "source_name", "source_url")
@@ -78,6 +79,7 @@ def draft_detail(request, draft_id: int):
             "can_edit": draft.drafter_id == request.user.pk and draft.status in EDITABLE_STATUSES,
             "is_signer": draft.open_step is not None and draft.assignee_id(draft.open_step) == request.user.pk,
             "can_withdraw": draft.status == Status.PUBLISHED and draft.may_withdraw(request.user),
+            "withdrawal": selectors.withdrawal_of(draft) if draft.status == Status.WITHDRAWN else None,
             **_choices(),
         },
     )
@@ -205,7 +207,11 @@ def public_list(request):
 
 
 def public_item(request, draft_id: int):
-    item = selectors.published_items().filter(pk=draft_id).first()
+    """A published item; once withdrawn, its address answers 410 with a notice and the date, not a bare 404."""
+    item = selectors.published_items().filter(pk=draft_id).select_related("section__unit").first()
     if item is None:
-        raise Http404
-    return render(request, "reviewflow/public_item.html", {"item": item})
+        withdrawn = selectors.published_or_withdrawn(draft_id)
+        if withdrawn is None:
+            raise Http404
+        return render(request, "reviewflow/public_withdrawn.html", {"item": withdrawn}, status=410)
+    return render(request, "reviewflow/public_item.html", {"item": item, "signers": public_signers(item)})

@@ -1,0 +1,35 @@
+"""What the public sees of a published item: signers by display name and role; comments only if the unit says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .models import Draft, Step
+from .review_form import public_name
+
+
+@dataclass(frozen=True)
+class PublicSigner:
+    role: str
+    step: str
+    name: str
+    signed_at: datetime
+    proofread: bool
+    comment: str
+
+
+def public_signers(item: Draft) -> list[PublicSigner]:
+    """The live signatures of a published item (prefetched as `live_signatures`), without login names."""
+    show_comments = item.section.unit.publish_comments
+    return [
+        PublicSigner(
+            role=str(Step(s.step).label),
+            step=s.step,
+            name=public_name(s.user),
+            signed_at=s.signed_at,
+            proofread=s.proofread,
+            comment=s.comment if show_comments else "",
+        )
+        for s in item.live_signatures
+    ]
