@@ -16,6 +16,7 @@ class PublicSigner:
     name: str
     signed_at: datetime
     proofread: bool
+    content_hash: str
     comment: str
 
 
@@ -29,6 +30,7 @@ def public_signers(item: Draft) -> list[PublicSigner]:
             name=public_name(s.user),
             signed_at=s.signed_at,
             proofread=s.proofread,
+            content_hash=s.content_hash,
             comment=s.comment if show_comments else "",
         )
         for s in item.live_signatures

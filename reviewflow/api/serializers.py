@@ -117,6 +117,7 @@ def public_signature_data(signer: PublicSigner) -> dict:
         "name": signer.name,
         "signed_at": _iso(signer.signed_at),
         "proofread": signer.proofread,
+        "content_hash": signer.content_hash,
     }
     if signer.comment:
         data["comment"] = signer.comment

@@ -15,7 +15,7 @@ from django.test import Client
 from reviewflow.audit import audit_record
 from reviewflow.models import AuditChain, AuditEvent, AuditVerification, Draft, Signature
 from reviewflow.verification import walk_chain
-from tests.factories import demo_org, fully_signed, make_draft
+from tests.factories import demo_org, drop_record_guards, fully_signed, make_draft
 from workflow.tasks import verify_audit
 
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the triggers under test are PostgreSQL's")
@@ -31,13 +31,6 @@ def _refused(sql: str, params: list) -> str:
     with pytest.raises(DatabaseError) as refused, transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, params)
     return str(refused.value)
-
-
-def _drop_guards() -> None:
-    """What a superuser with direct access could do; the test's transaction rolls it back."""
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER reviewflow_auditevent_append_only ON reviewflow_auditevent")
-        cursor.execute("DROP TRIGGER reviewflow_signature_void_only ON reviewflow_signature")
 
 
 @postgres_only
@@ -93,7 +86,7 @@ def test_every_event_links_to_the_one_before_and_the_chain_verifies(org):
 def test_verify_audit_names_an_altered_row(org):
     fully_signed(org)
     target = AuditEvent.objects.get(event="review.signed", data__step="deputy")
-    _drop_guards()
+    drop_record_guards()
     AuditEvent.objects.filter(pk=target.pk).update(data={"step": "head"})
     with pytest.raises(CommandError) as broken:
         call_command("verify_audit")
@@ -106,7 +99,7 @@ def test_verify_audit_names_an_altered_row(org):
 def test_verify_audit_names_a_deleted_row_and_a_cut_tail(org):
     fully_signed(org)
     events = list(AuditEvent.objects.order_by("seq"))
-    _drop_guards()
+    drop_record_guards()
     AuditEvent.objects.filter(pk=events[-1].pk).delete()
     assert "events #{0}–#{0} are missing".format(events[-1].seq) in walk_chain().fault
     AuditEvent.objects.filter(pk=events[3].pk).delete()
@@ -119,7 +112,7 @@ def test_verify_audit_names_a_deleted_row_and_a_cut_tail(org):
 def test_a_forged_replacement_row_breaks_the_link(org):
     fully_signed(org)
     third = AuditEvent.objects.get(seq=3)
-    _drop_guards()
+    drop_record_guards()
     # The forger recomputes the altered row's own hash, but cannot fix the next row without rewriting them all.
     from reviewflow.audit import event_hash
 

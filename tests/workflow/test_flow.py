@@ -13,7 +13,7 @@ from viewflow.workflow.status import PROCESS, STATUS
 from reviewflow import services
 from reviewflow.errors import PublishRefused
 from reviewflow.models import AuditEvent, Draft, Signature, Status
-from tests.factories import demo_org, make_draft, sign_as, submit_and_check
+from tests.factories import demo_org, drop_record_guards, make_draft, sign_as, submit_and_check
 from workflow.engine import open_process, open_task
 from workflow.flows import PublicationReview
 from workflow.models import ReviewProcess
@@ -73,6 +73,7 @@ def test_publishing_is_refused_when_a_signature_covers_other_text(org):
     draft = submit_and_check(make_draft(org["drafter"]))
     draft = sign_as(org["section_head"], draft)
     draft = sign_as(org["deputy"], draft)
+    drop_record_guards()  # the database refuses this forgery; publishing must refuse it too
     Signature.objects.filter(draft=draft, step="deputy").update(content_hash="0" * 64)
     events_before = AuditEvent.objects.filter(draft=draft).count()
     with pytest.raises(PublishRefused):
@@ -88,6 +89,7 @@ def test_publishing_is_refused_when_a_signature_covers_other_text(org):
 @pytest.mark.django_db
 def test_publishing_is_refused_without_four_distinct_signers(org):
     draft = sign_as(org["deputy"], sign_as(org["section_head"], submit_and_check(make_draft(org["drafter"]))))
+    drop_record_guards()  # the database refuses this forgery; publishing must refuse it too
     Signature.objects.filter(draft=draft, step="deputy").update(user=org["section_head"])
     with pytest.raises(PublishRefused):
         services.publish(draft_id=draft.pk)
