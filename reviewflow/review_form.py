@@ -92,7 +92,7 @@ def review_form(draft: Draft, *, link: str, public: bool = False) -> ReviewForm:
     """The form of one draft; for anything not published it is marked as a draft."""
     show_comments = not public or draft.section.unit.publish_comments
     name = public_name if public else str
-    order = {step: n for n, step in enumerate(SIGNING_ORDER)}
+    order = {str(step): n for n, step in enumerate(SIGNING_ORDER)}
     signatures = sorted(live_signatures(draft), key=lambda s: (order[s.step], s.signed_at))
     run = latest_check(draft)
     findings = list(run.findings.all()) if run else []
@@ -120,7 +120,7 @@ def review_form(draft: Draft, *, link: str, public: bool = False) -> ReviewForm:
         findings_total=len(findings),
         signers=[
             FormSigner(
-                role=Step(s.step).label,
+                role=str(Step(s.step).label),
                 name=name(s.user),
                 signed_at=s.signed_at,
                 comment=s.comment if show_comments else "",
@@ -205,7 +205,7 @@ def form_pdf(form: ReviewForm) -> bytes:
     if form.withdrawn_at:
         rows.append((_("Withdrawn"), _when(form.withdrawn_at)))
     found = ngettext("%(n)s finding", "%(n)s findings", form.findings_total) % {"n": form.findings_total}
-    rows.append((_("Typo check"), f"{form.check_result}; {found}"))
+    rows.append((_("Typo check"), f"{form.check_result} · {found}"))
     with pdf.table(col_widths=(30, 150), text_align="LEFT", first_row_as_headings=False, line_height=6.5) as table:
         for label, value in rows:
             table.row((label, value))

@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = verify_audit()
-        seconds = (result.finished_at - result.started_at).total_seconds()
+        seconds = (result.finished_at - result.started_at).total_seconds() if result.finished_at else 0.0
         if not result.ok:
             raise CommandError(f"audit chain broken after {result.events} good events: {result.fault}")
         self.stdout.write(f"audit chain intact: {result.events} events verified in {seconds:.1f} s")
