@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .lifecycle import EDITABLE, Status, Step
@@ -17,6 +18,11 @@ class Unit(models.Model):
     """A government unit (单位); its principal leader (主要领导) signs last."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+    publish_comments = models.BooleanField(
+        _("publish signers' comments"),
+        default=False,
+        help_text=_("Show signers' comments and waiver reasons on public pages, public forms and the public API."),
+    )
     head = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
@@ -386,7 +392,8 @@ class StandIn(models.Model):
 class Signature(models.Model):
     """A signer's approval of the exact content hash they read; a new version voids it."""
 
-    draft = models.ForeignKey(Draft, models.CASCADE, related_name="signatures")
+    # PROTECT: a draft that has been signed is evidence and cannot be deleted.
+    draft = models.ForeignKey(Draft, models.PROTECT, related_name="signatures")
     version = models.ForeignKey(DraftVersion, models.PROTECT, related_name="signatures")
     step = models.CharField(max_length=16, choices=Step.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="signatures")
@@ -449,10 +456,14 @@ class AuditKind(models.TextChoices):
     STAND_IN_REVOKED = "standin.revoked", _("Stand-in revoked")
 
 
-class AuditEvent(models.Model):
-    """An append-only record of a state change, written in the change's own transaction."""
+GENESIS_HASH = "0" * 64
 
-    draft = models.ForeignKey(Draft, models.CASCADE, null=True, blank=True, related_name="audit_events")
+
+class AuditEvent(models.Model):
+    """An append-only record of a state change, chained to the event before it by a SHA-256 hash."""
+
+    # PROTECT: a draft with an audit trail cannot be deleted (the database refuses it too).
+    draft = models.ForeignKey(Draft, models.PROTECT, null=True, blank=True, related_name="audit_events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
@@ -464,12 +475,39 @@ class AuditEvent(models.Model):
     version = models.PositiveIntegerField(null=True, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set before the insert, not by the database: the hash covers it.
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The event's place in the one global chain, the hash of the event before it, and its own hash.
+    seq = models.PositiveBigIntegerField(null=True, unique=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
+
+
+class AuditChain(models.Model):
+    """The head of the audit chain (one row): the last event's place and hash; every append locks it."""
+
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+
+class AuditVerification(models.Model):
+    """One walk of the audit chain by verify_audit: when, how far it got, and the first fault it found."""
+
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    ok = models.BooleanField(default=False)
+    events = models.PositiveBigIntegerField(default=0)
+    fault_seq = models.PositiveBigIntegerField(null=True, blank=True)
+    fault_event_id = models.PositiveBigIntegerField(null=True, blank=True)
+    fault = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
 
 
 class Notification(models.Model):

@@ -23,6 +23,7 @@ from .models import (
     Finding,
     NormativeOverride,
     Notification,
+    Publication,
     Section,
     Signature,
     Unit,
@@ -32,6 +33,7 @@ from .models import (
     Official as OfficialRecord,
 )
 from .policy import standing_in_for, visibility
+from .services.content import CONTENT_FIELDS
 
 
 def visible_drafts(user: User) -> QuerySet[Draft]:
@@ -88,18 +90,51 @@ def timeline_of(draft: Draft) -> QuerySet[AuditEvent]:
     return draft.audit_events.select_related("actor").order_by("created_at", "id")
 
 
+class PublicQuerySet(QuerySet):
+    """Drafts as the public sees them: each carries its latest publication's text and signatures, so that a
+    correction going through the chain stays private until it is itself published."""
+
+    def _fetch_all(self) -> None:
+        super()._fetch_all()
+        for item in self._result_cache or []:
+            if isinstance(item, Draft) and item.publication_id:
+                show_publication(item)
+
+
+def show_publication(item: Draft) -> Draft:
+    """Put the published version's content on the (never saved) instance; note when it was last corrected."""
+    publication = item.publication
+    assert publication is not None
+    for name in (*CONTENT_FIELDS, "content_hash"):
+        setattr(item, name, getattr(publication.version, name))
+    item.corrected_at = publication.published_at if publication.published_at != item.published_at else None
+    item.correction = publication.correction_note
+    item.live_signatures = list(publication.signatures.all())
+    return item
+
+
 def published_items(column: str | None = None) -> QuerySet[Draft]:
-    """Published items, newest first; one column's when a column is named."""
-    items = Draft.objects.filter(status=Status.PUBLISHED)
+    """Published items, newest first; one column's when a column is named. Items in a correction round stay listed
+    with their published text; withdrawn ones do not."""
+    items = PublicQuerySet(Draft).filter(publication__isnull=False).exclude(status=Status.WITHDRAWN)
     if column:
         items = items.filter(column=column)
-    return items.prefetch_related(
-        Prefetch(
-            "signatures",
-            queryset=Signature.objects.live().select_related("user"),
-            to_attr="live_signatures",
-        )
-    ).order_by("-published_at", "-pk")
+    signatures = Signature.objects.select_related("user", "on_behalf_of").order_by("signed_at", "id")
+    return (
+        items.select_related("publication__version", "section__unit")
+        .prefetch_related(Prefetch("publication__signatures", queryset=signatures))
+        .order_by("-published_at", "-pk")
+    )
+
+
+def earlier_publications(item: Draft) -> list[Publication]:
+    """The publications a correction replaced, newest first: their text stays reachable."""
+    return list(
+        Publication.objects.filter(draft=item)
+        .exclude(pk=item.publication_id)
+        .select_related("version")
+        .order_by("-published_at", "-pk")
+    )
 
 
 def lexicon_for(unit: Unit) -> checks.Lexicon:
@@ -207,3 +242,26 @@ def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
 def notifications_of(user: User) -> QuerySet[Notification]:
     """A person's notifications, newest first, with their drafts."""
     return Notification.objects.filter(user=user).select_related("draft").order_by("-created_at", "-id")
+
+
+def withdrawal_of(draft: Draft) -> AuditEvent | None:
+    """The event that took a published item down; it holds the reason."""
+    return draft.audit_events.filter(event="draft.withdrawn").select_related("actor").order_by("-created_at").first()
+
+
+def published_in_month(year: int, month: int) -> QuerySet[Draft]:
+    """Items first published in a calendar month (local time), withdrawn since or not, oldest first."""
+    return (
+        Draft.objects.filter(published_at__year=year, published_at__month=month)
+        .select_related("drafter", "section__unit")
+        .order_by("published_at", "pk")
+    )
+
+
+def published_or_withdrawn(draft_id: int) -> Draft | None:
+    """An item the public may ask for: published, or withdrawn after publication (its notice stands)."""
+    return (
+        Draft.objects.filter(pk=draft_id, status__in=(Status.PUBLISHED, Status.WITHDRAWN), published_at__isnull=False)
+        .select_related("drafter", "section__unit")
+        .first()
+    )

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import audit, notifications, office, pages, standins
+from .views import audit, forms, notifications, office, pages, standins
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="home", permanent=False)),
@@ -29,6 +29,8 @@ urlpatterns = [
     path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", pages.dismiss, name="finding-dismiss"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", pages.apply_suggestion, name="finding-apply"),
     path("drafts/<int:draft_id>/findings/apply/", pages.apply_suggestions, name="findings-apply"),
+    path("drafts/<int:draft_id>/form/", forms.draft_form, name="draft-form"),
+    path("drafts/<int:draft_id>/form.pdf", forms.draft_form_pdf, name="draft-form-pdf"),
     path("drafts/<int:draft_id>/timeline/", audit.draft_timeline, name="draft-timeline"),
     path("inbox/", pages.inbox, name="inbox"),
     path("stand-ins/", standins.stand_ins, name="stand-ins"),
@@ -38,6 +40,11 @@ urlpatterns = [
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),
     path("audit/", audit.audit_list, name="audit"),
     path("audit/export.csv", audit.audit_csv, name="audit-csv"),
+    path("audit/forms/<int:year>-<int:month>.zip", forms.month_forms, name="audit-month-forms"),
     path("public/", pages.public_list, name="public"),
     path("public/<int:draft_id>/", pages.public_item, name="public-item"),
+    path("public/<int:draft_id>/v/<int:number>/", pages.public_version, name="public-version"),
+    path("public/<int:draft_id>/form/", forms.public_form, name="public-form"),
+    path("public/<int:draft_id>/form.pdf", forms.public_form_pdf, name="public-form-pdf"),
+    path("public/<int:draft_id>/content.json", forms.public_content, name="public-content"),
 ]

@@ -13,6 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: the worker subprocess must see the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # Django empties SQLite tables with DELETE between transactional tests; PostgreSQL (TRUNCATE) keeps its guards.
+    REVIEWFLOW_SQLITE_AUDIT_GUARDS = False
 # Webhook retries in tests: quick backoff, few retries (the worker reads these settings too).
 REVIEWFLOW_WEBHOOK_BACKOFF = float(os.environ.get("REVIEWFLOW_WEBHOOK_BACKOFF", "0.2"))
 REVIEWFLOW_WEBHOOK_RETRIES = int(os.environ.get("REVIEWFLOW_WEBHOOK_RETRIES", "3"))

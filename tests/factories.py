@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.management import call_command
+from django.db import connection
 from rest_framework.test import APIClient
 
 from reviewflow import services
@@ -88,3 +89,15 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.1):
         value = predicate()
     assert value, f"condition not met within {timeout}s"
     return value
+
+
+def drop_record_guards() -> None:
+    """Drop the append-only triggers, as a superuser with database access could; a test's transaction rolls it back.
+
+    The SQLite test database has none (see settings/test.py).
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER reviewflow_auditevent_append_only ON reviewflow_auditevent")
+        cursor.execute("DROP TRIGGER reviewflow_signature_void_only ON reviewflow_signature")

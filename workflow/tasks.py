@@ -18,6 +18,7 @@ from reviewflow import selectors, services
 from reviewflow.errors import PublishRefused
 from reviewflow.links import link_findings
 from reviewflow.models import CheckRun, Notification
+from reviewflow.verification import verify_audit as verify_audit_chain
 
 log = logging.getLogger(__name__)
 
@@ -103,3 +104,9 @@ def deliver_webhook(self, delivery_id: int) -> bool:
     except webhooks.DeliveryFailed as failure:
         countdown = settings.REVIEWFLOW_WEBHOOK_BACKOFF * 2**self.request.retries
         raise self.retry(exc=failure, countdown=countdown, max_retries=retries) from failure
+
+
+@shared_task(name="workflow.verify_audit")
+def verify_audit() -> bool:
+    """The daily walk of the audit chain; a failure is kept for the audit page and mailed to administrators."""
+    return verify_audit_chain().ok

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from ..models import AuditEvent, CheckRun, Draft, Finding, Signature
+from ..public import PublicSigner, public_signers
 from ..selectors import latest_check, live_signatures
 
 
@@ -119,7 +122,33 @@ def published_data(draft: Draft) -> dict:
         "source_url": draft.source_url,
         "content_hash": draft.content_hash,
         "published_at": _iso(draft.published_at),
-        "signatures": [signature_data(s) for s in getattr(draft, "live_signatures", [])],
+        "signatures": [public_signature_data(s) for s in public_signers(draft)],
+    }
+
+
+def public_signature_data(signer: PublicSigner) -> dict:
+    """A signer as the public sees them: display name and role; the comment only if the unit publishes comments."""
+    data = {
+        "step": signer.step,
+        "role": signer.role,
+        "name": signer.name,
+        "signed_at": _iso(signer.signed_at),
+        "proofread": signer.proofread,
+        "content_hash": signer.content_hash,
+    }
+    if signer.comment:
+        data["comment"] = signer.comment
+    return data
+
+
+def withdrawn_data(draft: Draft) -> dict:
+    return {
+        "id": draft.pk,
+        "title": draft.title,
+        "withdrawn": True,
+        "withdrawn_at": _iso(draft.withdrawn_at),
+        "published_at": _iso(draft.published_at),
+        "message": _("This item has been withdrawn."),
     }
 
 

@@ -15,7 +15,7 @@ from .. import selectors, services
 from ..errors import InvalidInput, NotFound
 from ..tokens import issue_token, revoke_all
 from ..views.ops import locked_out
-from .serializers import audit_data, draft_data, draft_summary, published_data
+from .serializers import audit_data, draft_data, draft_summary, published_data, withdrawn_data
 
 
 def _payload(request) -> dict:
@@ -236,14 +236,19 @@ class PublishedView(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request):
-        return Response({"results": [published_data(d) for d in selectors.published_items()[:100]]})
+        items = selectors.published_items().select_related("section__unit")[:100]
+        return Response({"results": [published_data(d) for d in items]})
 
 
 class PublishedItemView(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request, draft_id: int):
-        draft = selectors.published_items().filter(pk=draft_id).first()
-        if draft is None:
+        """A published item; a withdrawn one answers 410 with the withdrawal notice."""
+        draft = selectors.published_items().filter(pk=draft_id).select_related("section__unit").first()
+        if draft is not None:
+            return Response(published_data(draft))
+        withdrawn = selectors.published_or_withdrawn(draft_id)
+        if withdrawn is None:
             raise NotFound(_("No such published item."))
-        return Response(published_data(draft))
+        return Response(withdrawn_data(withdrawn), status=410)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
 from ..models import AuditKind, Section, User
+from ..verification import last_verification
 from .events import event_name, event_summary
 
 PAGE_SIZE = 50
@@ -55,7 +56,11 @@ def audit_list(request):
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "reviewflow/audit.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request,
+        "reviewflow/audit.html",
+        {"form": form, "page": page, "query": query.urlencode(), "verification": last_verification()},
+    )
 
 
 class _Echo:

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 from .. import policy, selectors, services
 from ..display.findings import grouped_findings
 from ..errors import ReviewError
+from ..lifecycle import Status
 from ..models import Channel, Column, Kind
+from ..public import public_signers
 from ..services.content import CONTENT_FIELDS
 from ..services.personal import mark_seen
 
@@ -74,6 +76,7 @@ def draft_detail(request, draft_id: int):
             "can_schedule": policy.may_schedule(request.user, draft),
             "can_correct": policy.may_correct(request.user, draft),
             "can_unschedule": policy.may_unschedule(request.user, draft),
+            "withdrawal": selectors.withdrawal_of(draft) if draft.status == Status.WITHDRAWN else None,
             **_choices(),
         },
     )
@@ -254,7 +257,26 @@ def public_list(request):
 
 
 def public_item(request, draft_id: int):
+    """A published item; once withdrawn, its address answers 410 with a notice and the date, not a bare 404."""
+    item = selectors.published_items().filter(pk=draft_id).select_related("section__unit").first()
+    if item is None:
+        withdrawn = selectors.published_or_withdrawn(draft_id)
+        if withdrawn is None:
+            raise Http404
+        return render(request, "reviewflow/public_withdrawn.html", {"item": withdrawn}, status=410)
+    return render(
+        request,
+        "reviewflow/public_item.html",
+        {"item": item, "signers": public_signers(item), "earlier": selectors.earlier_publications(item)},
+    )
+
+
+def public_version(request, draft_id: int, number: int):
+    """The text of an earlier publication that a correction replaced (更正前的版本)."""
     item = selectors.published_items().filter(pk=draft_id).first()
     if item is None:
         raise Http404
-    return render(request, "reviewflow/public_item.html", {"item": item})
+    earlier = next((p for p in selectors.earlier_publications(item) if p.version.number == number), None)
+    if earlier is None:
+        raise Http404
+    return render(request, "reviewflow/public_version.html", {"item": item, "publication": earlier})

@@ -12,7 +12,7 @@ from reviewflow import selectors, services
 from reviewflow.errors import PublishRefused, WrongStatus
 from reviewflow.lifecycle import CHAIN, SIGNING_ORDER, DraftLifecycle, Status, chart
 from reviewflow.models import AuditEvent, Draft, Section, Signature, User
-from tests.factories import make_draft, run_pending_check, sign_as, stage, submit_and_check
+from tests.factories import drop_record_guards, make_draft, run_pending_check, sign_as, stage, submit_and_check
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +97,7 @@ def test_the_lifecycle_refuses_a_transition_its_state_does_not_allow(org):
 
 def test_publishing_is_refused_when_a_signature_covers_other_text(org):
     draft = sign_as(org["deputy"], sign_as(org["section_head"], submit_and_check(make_draft(org["drafter"]))))
+    drop_record_guards()  # forging a signature takes a superuser who drops the guards
     Signature.objects.filter(draft=draft, step="deputy").update(content_hash="0" * 64)
     events_before = events_of(draft)
     with pytest.raises(PublishRefused):
@@ -109,6 +110,7 @@ def test_publishing_is_refused_when_a_signature_covers_other_text(org):
 
 def test_publishing_is_refused_without_four_distinct_signers(org):
     draft = sign_as(org["deputy"], sign_as(org["section_head"], submit_and_check(make_draft(org["drafter"]))))
+    drop_record_guards()  # forging a signature takes a superuser who drops the guards
     Signature.objects.filter(draft=draft, step="deputy").update(user=org["section_head"])
     with pytest.raises(PublishRefused):
         sign_as(org["head"], draft)

@@ -56,7 +56,9 @@ def test_happy_path_publishes_with_four_signatures_on_one_hash(org):
     item = published[0]
     assert [s["step"] for s in item["signatures"]] == ["drafter", "section_head", "deputy", "head"]
     assert {s["content_hash"] for s in item["signatures"]} == {item["content_hash"]}
-    assert len({s["user"] for s in item["signatures"]}) == 4
+    # Signers by display name and role: the public never sees login names.
+    assert [s["name"] for s in item["signatures"]] == ["张拟稿", "李股长", "王分管", "赵局长"]
+    assert "user" not in item["signatures"][0]
     assert events(draft_id) == [
         "draft.created",
         "draft.submitted",
