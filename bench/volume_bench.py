@@ -99,7 +99,7 @@ def seed(drafts: int, events: int) -> None:
                    1, d.content_hash, jsonb_build_object('step', 'drafter'),
                    now() - (g %% 525600) * interval '1 minute'
             FROM generate_series(1, %s) AS g
-            JOIN reviewflow_draft d ON d.id = (SELECT min(id) FROM reviewflow_draft) + (g * 7919) %% %s
+            JOIN reviewflow_draft d ON d.id = (SELECT min(id) FROM reviewflow_draft) + (g::bigint * 7919) %% %s
             """,
             [events, drafts],
         )
@@ -164,7 +164,7 @@ def main() -> int:
         _admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         _admin(f"CREATE DATABASE {DATABASE}")
         _admin(f"ALTER DATABASE {DATABASE} CONNECTION LIMIT 5")
-        env = {**os.environ, "DATABASE_URL": _url(DATABASE), "_VOLUME_CHILD": "1"}
+        env = {**os.environ, "DATABASE_URL": _url(DATABASE), "_VOLUME_CHILD": "1", "ALLOWED_HOSTS": "testserver"}
         try:
             return subprocess.call([sys.executable, __file__, *sys.argv[1:]], cwd=ROOT, env=env)
         finally:

@@ -217,3 +217,10 @@ def test_a_403_is_logged_without_a_traceback(org, caplog):
     forbidden = [r for r in caplog.records if r.name == "django.request"]
     assert forbidden, "the refusal is still logged"
     assert all(r.exc_info is None and r.exc_text is None for r in forbidden)
+
+
+def test_a_bad_host_header_is_logged_without_a_traceback(caplog):
+    with caplog.at_level(logging.WARNING, logger="django.security"):
+        assert Client().get("/accounts/login/", HTTP_HOST="evil.example").status_code == 400
+    refused = [r for r in caplog.records if r.name.startswith("django.security")]
+    assert refused and all(r.exc_info is None for r in refused)
