@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 import checks
 
@@ -132,11 +133,16 @@ def audit_events(
         events = events.filter(draft__section=section)
     if event:
         events = events.filter(event=event)
+    # Days as a range of instants (local midnight to midnight), so the created_at index serves the filter.
     if since is not None:
-        events = events.filter(created_at__date__gte=since)
+        events = events.filter(created_at__gte=_local_midnight(since))
     if until is not None:
-        events = events.filter(created_at__date__lte=until)
+        events = events.filter(created_at__lt=_local_midnight(until + timedelta(days=1)))
     return events
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def versions_of(draft: Draft) -> QuerySet[DraftVersion]:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
@@ -19,6 +20,19 @@ from ..models import Section, User
 from .events import EVENT_NAMES, event_name, event_summary
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP + 1 rows: an exact count of a million events costs more than the page itself."""
+
+    @cached_property
+    def count(self) -> int:
+        return len(self.object_list.values("pk")[: COUNT_CAP + 1])
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
 
 
 class AuditFilter(forms.Form):
@@ -52,10 +66,14 @@ def _filtered(request):
 @_auditor_only
 def audit_list(request):
     form, events = _filtered(request)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "reviewflow/audit.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request,
+        "reviewflow/audit.html",
+        {"form": form, "page": page, "query": query.urlencode(), "count_cap": COUNT_CAP},
+    )
 
 
 class _Echo:
