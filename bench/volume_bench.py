@@ -34,6 +34,11 @@ INDEXES = [
     "CREATE INDEX bench_audit_event_created ON reviewflow_auditevent (event, created_at DESC, id DESC)",
     "CREATE INDEX bench_audit_draft_created ON reviewflow_auditevent (draft_id, created_at, id)",
     "CREATE INDEX bench_audit_created_id ON reviewflow_auditevent (created_at DESC, id DESC)",
+    # The inbox: one step's waiting drafts of one person, oldest first, without AND-ing a bitmap of every draft
+    # in that status.
+    "CREATE INDEX bench_draft_section_head_inbox ON reviewflow_draft (section_head_id, status, status_changed_at)",
+    "CREATE INDEX bench_draft_deputy_inbox ON reviewflow_draft (deputy_id, status, status_changed_at)",
+    "CREATE INDEX bench_draft_head_inbox ON reviewflow_draft (head_id, status, status_changed_at)",
 ]
 
 
