@@ -26,6 +26,8 @@ def prod_env(tmp_path, **overrides) -> dict:
         "DATABASE_URL": os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/reviewflow",
         "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
         "REVIEWFLOW_VAR_DIR": str(tmp_path),
+        # The browser tests' conftest sets this for Playwright in this process; a deployment never does.
+        "DJANGO_ALLOW_ASYNC_UNSAFE": None,
         **overrides,
     }
     return {name: value for name, value in env.items() if value is not None}
