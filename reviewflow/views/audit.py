@@ -28,7 +28,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return len(self.object_list.values("pk")[: COUNT_CAP + 1])
+        return self.object_list.values("pk")[: COUNT_CAP + 1].count()  # COUNT(*) over a LIMITed subquery
 
     @property
     def capped(self) -> bool:
