@@ -265,7 +265,9 @@ def main() -> int:
         tokens = {name: login(name) for name in ("drafter", *SIGNERS)}
         run_cycles(tokens, 4, 2)  # warm-up: every web and check process loads what it needs
         watch = ConnectionWatch()
-        pool = "off (connection per request)" if args.no_pool else f"psycopg pool, max {env['REVIEWFLOW_DB_POOL_MAX']}"
+        pool = f"psycopg pool, max {env['REVIEWFLOW_DB_POOL_MAX']} per process"
+        if args.no_pool or args.server == "runserver":
+            pool = "off (a connection per request)"
         server = f"gunicorn --workers {args.web_workers}" if args.server == "gunicorn" else "runserver (threaded)"
         print(f"PostgreSQL; {server}; DB pool {pool}; celery prefork --concurrency {args.check_workers}")
         for clients_n in args.clients:

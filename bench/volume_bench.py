@@ -34,6 +34,11 @@ INDEXES = [
     "CREATE INDEX bench_audit_event_created ON reviewflow_auditevent (event, created_at DESC, id DESC)",
     "CREATE INDEX bench_audit_draft_created ON reviewflow_auditevent (draft_id, created_at, id)",
     "CREATE INDEX bench_audit_created_id ON reviewflow_auditevent (created_at DESC, id DESC)",
+    # The inbox: one step's waiting drafts of one person, oldest first, without AND-ing a bitmap of every draft
+    # in that status.
+    "CREATE INDEX bench_draft_section_head_inbox ON reviewflow_draft (section_head_id, status, status_changed_at)",
+    "CREATE INDEX bench_draft_deputy_inbox ON reviewflow_draft (deputy_id, status, status_changed_at)",
+    "CREATE INDEX bench_draft_head_inbox ON reviewflow_draft (head_id, status, status_changed_at)",
 ]
 
 
@@ -113,7 +118,7 @@ def seed(drafts: int, events: int) -> None:
                    1, d.content_hash, jsonb_build_object('step', 'drafter'),
                    now() - (g %% 525600) * interval '1 minute'
             FROM generate_series(1, %s) AS g
-            JOIN reviewflow_draft d ON d.id = (SELECT min(id) FROM reviewflow_draft) + (g * 7919) %% %s
+            JOIN reviewflow_draft d ON d.id = (SELECT min(id) FROM reviewflow_draft) + (g::bigint * 7919) %% %s
             """,
             [events, drafts],
         )
@@ -179,7 +184,7 @@ def main() -> int:
         _admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         _admin(f"CREATE DATABASE {DATABASE}")
         _admin(f"ALTER DATABASE {DATABASE} CONNECTION LIMIT 5")
-        env = {**os.environ, "DATABASE_URL": _url(DATABASE), "_VOLUME_CHILD": "1"}
+        env = {**os.environ, "DATABASE_URL": _url(DATABASE), "_VOLUME_CHILD": "1", "ALLOWED_HOSTS": "testserver"}
         try:
             return subprocess.call([sys.executable, __file__, *sys.argv[1:]], cwd=ROOT, env=env)
         finally:

@@ -99,6 +99,6 @@ def audit_record(*, draft: Draft | None, actor, event: AuditKind, data: dict | N
         prev_hash=record.prev_hash,
     )
     record.save(force_insert=True)
-    head.last_seq, head.last_hash = record.seq, record.hash
+    head.last_seq, head.last_hash = int(record.seq or 0), record.hash
     head.save(update_fields=["last_seq", "last_hash"])
     return record

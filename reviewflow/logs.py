@@ -33,10 +33,10 @@ class JsonFormatter(logging.Formatter):
 
 
 class QuietForbidden(logging.Filter):
-    """A 403 (or a refused CSRF token) is the rules working: keep the line, drop the traceback."""
+    """A 403, a refused CSRF token or a bad Host header is the rules working: keep the line, drop the traceback."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "status_code", None) == 403 or record.name == "django.security.csrf":
+        if getattr(record, "status_code", None) == 403 or record.name.startswith("django.security"):
             record.exc_info = None
             record.exc_text = None
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -207,6 +208,10 @@ class Draft(models.Model):
 
     # Set by services.locking.lock_draft: the row id of the current version, read with the lock.
     current_version_id: int
+    # Set by selectors.show_publication on what the public sees: the publication's signatures and correction.
+    live_signatures: list[Signature]
+    corrected_at: datetime.datetime | None
+    correction: str
 
     def __str__(self) -> str:
         return self.title
@@ -486,6 +491,13 @@ class AuditEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
+        # The audit list's filters and a draft's timeline, newest first, at a million events (bench/volume_bench.py).
+        indexes = [
+            models.Index(fields=["created_at", "id"], name="audit_time"),
+            models.Index(fields=["actor", "created_at", "id"], name="audit_actor_time"),
+            models.Index(fields=["event", "created_at", "id"], name="audit_event_time"),
+            models.Index(fields=["draft", "created_at", "id"], name="audit_draft_time"),
+        ]
 
 
 class AuditChain(models.Model):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import checks
@@ -116,7 +117,7 @@ def show_publication(item: Draft) -> Draft:
 def published_items(column: str | None = None) -> QuerySet[Draft]:
     """Published items, newest first; one column's when a column is named. Items in a correction round stay listed
     with their published text; withdrawn ones do not."""
-    items = PublicQuerySet(Draft).filter(publication__isnull=False).exclude(status=Status.WITHDRAWN)
+    items: QuerySet[Draft] = PublicQuerySet(Draft).filter(publication__isnull=False).exclude(status=Status.WITHDRAWN)
     if column:
         items = items.filter(column=column)
     signatures = Signature.objects.select_related("user", "on_behalf_of").order_by("signed_at", "id")
@@ -129,6 +130,8 @@ def published_items(column: str | None = None) -> QuerySet[Draft]:
 
 def earlier_publications(item: Draft) -> list[Publication]:
     """The publications a correction replaced, newest first: their text stays reachable."""
+    if item.publication_id is None:
+        return []
     return list(
         Publication.objects.filter(draft=item)
         .exclude(pk=item.publication_id)
@@ -206,11 +209,16 @@ def audit_events(
         events = events.filter(draft__section=section)
     if event:
         events = events.filter(event=event)
+    # Days as a range of instants (local midnight to midnight), so the created_at index serves the filter.
     if since is not None:
-        events = events.filter(created_at__date__gte=since)
+        events = events.filter(created_at__gte=_local_midnight(since))
     if until is not None:
-        events = events.filter(created_at__date__lte=until)
+        events = events.filter(created_at__lt=_local_midnight(until + timedelta(days=1)))
     return events
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def versions_of(draft: Draft) -> QuerySet[DraftVersion]:

@@ -226,13 +226,15 @@ LOGGING = {
     "filters": {"quiet_forbidden": {"()": "reviewflow.logs.QuietForbidden"}},
     "formatters": {"json": {"()": "reviewflow.logs.JsonFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+        "console": {"class": "logging.StreamHandler", "filters": ["quiet_forbidden"]},
+        "json": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["quiet_forbidden"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
-        # A refused request is the access rules working, not a fault: one line, no traceback.
+        # A refused request is the access rules working, not a fault: one line, no traceback. (Logger filters
+        # see only their own logger's records, hence each by name, and the handlers for anything else.)
         "django.request": {"filters": ["quiet_forbidden"]},
-        "django.security": {"filters": ["quiet_forbidden"]},
+        "django.security.csrf": {"filters": ["quiet_forbidden"]},
+        "django.security.DisallowedHost": {"filters": ["quiet_forbidden"]},
     },
 }

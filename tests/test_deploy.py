@@ -4,6 +4,7 @@ the health probe reports the database, the broker and the workers."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import subprocess
@@ -127,3 +128,39 @@ def test_health_reports_the_broker_down(settings):
     assert answer.status_code == 503
     assert answer.json()["broker"].startswith("down: ")
     assert answer.json()["database"] == "ok"
+
+
+# Structured logs
+
+
+@pytest.mark.django_db
+def test_each_request_is_logged_as_one_json_object(caplog):
+    from reviewflow.logs import JsonFormatter
+
+    with caplog.at_level(logging.INFO, logger="reviewflow.request"):
+        Client().get("/api/v1/published/?x=1")
+    (record,) = [r for r in caplog.records if r.name == "reviewflow.request"]
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert entry["logger"] == "reviewflow.request" and entry["level"] == "INFO"
+    assert (entry["method"], entry["path"], entry["status"], entry["user_id"]) == (
+        "GET",
+        "/api/v1/published/",
+        200,
+        None,
+    )
+    assert isinstance(entry["duration_ms"], float)
+
+
+def test_a_logged_error_keeps_its_traceback_in_the_json():
+    from reviewflow.logs import JsonFormatter
+
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        record = logging.getLogger("reviewflow").makeRecord(
+            "reviewflow", logging.ERROR, __file__, 1, "failed %s", ("x",), sys.exc_info()
+        )
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "failed x" and "ValueError: boom" in entry["exception"]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+from typing import cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
@@ -20,6 +23,20 @@ from ..verification import last_verification
 from .events import event_name, event_summary
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP + 1 rows: an exact count of a million events costs more than the page itself."""
+
+    @cached_property
+    def count(self) -> int:
+        events = cast(QuerySet, self.object_list)
+        return events.values("pk")[: COUNT_CAP + 1].count()  # COUNT(*) over a LIMITed subquery
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
 
 
 class AuditFilter(forms.Form):
@@ -53,13 +70,19 @@ def _filtered(request):
 @_auditor_only
 def audit_list(request):
     form, events = _filtered(request)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "reviewflow/audit.html",
-        {"form": form, "page": page, "query": query.urlencode(), "verification": last_verification()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "verification": last_verification(),
+            "count_cap": COUNT_CAP,
+        },
     )
 
 

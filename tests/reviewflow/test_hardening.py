@@ -217,3 +217,22 @@ def test_a_403_is_logged_without_a_traceback(org, caplog):
     forbidden = [r for r in caplog.records if r.name == "django.request"]
     assert forbidden, "the refusal is still logged"
     assert all(r.exc_info is None and r.exc_text is None for r in forbidden)
+
+
+def test_a_bad_host_header_is_logged_without_a_traceback(caplog):
+    with caplog.at_level(logging.WARNING, logger="django.security"):
+        assert Client().get("/accounts/login/", HTTP_HOST="evil.example").status_code == 400
+    refused = [r for r in caplog.records if r.name.startswith("django.security")]
+    assert refused and all(r.exc_info is None for r in refused)
+
+
+def test_the_audit_list_stops_counting_at_the_cap(org, monkeypatch):
+    monkeypatch.setattr("reviewflow.views.audit.COUNT_CAP", 3)
+    for n in range(5):
+        make_draft(org["drafter"], title=f"区政务服务管理局第{n}次会议")
+    admin = Client()
+    admin.force_login(org["admin"])
+    page = admin.get("/audit/").content.decode()
+    assert "超过 3 条事件" in page
+    narrowed = admin.get(f"/audit/?actor={org['admin'].pk}").content.decode()
+    assert "超过" not in narrowed and "0 条事件" in narrowed
