@@ -3,7 +3,7 @@ and our government terms."""
 
 from __future__ import annotations
 
-from checks.paths import checker_data, jionlp_text, pycorrector_data
+from checks.paths import checker_data, open_jionlp_text, pycorrector_data
 from checks.resources import lazy
 
 MAX_NAME_LEN = 8
@@ -20,7 +20,7 @@ def _divisions() -> set[str]:
     """Provinces, cities and counties in jionlp's table with and without their suffix (嘉定区 and 嘉定), and towns
     by their full name (江桥镇); villages are left out, many are named after common words (发展村)."""
     names: set[str] = set()
-    with open(jionlp_text("china_location.txt"), encoding="utf-8") as f:
+    with open_jionlp_text("china_location.txt") as f:
         for line in f:
             level = len(line) - len(line.lstrip("\t"))
             if level > TOWN_LEVEL:

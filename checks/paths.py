@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
+import zipfile
 from pathlib import Path
+from typing import TextIO
 
 
 class MissingResource(RuntimeError):
@@ -50,9 +53,17 @@ def jionlp_dictionary(name: str) -> Path:
     return package_dir("jionlp") / "dictionary" / f"{name}.zip"
 
 
-def jionlp_text(name: str) -> Path:
-    """Return one of jionlp's plain-text dictionaries (china_location.txt, ...)."""
-    return package_dir("jionlp") / "dictionary" / name
+def open_jionlp_text(name: str) -> TextIO:
+    """Open one of jionlp's text dictionaries (china_location.txt, ...): the wheel ships some zipped, and jionlp
+    unzips them on its own first import, which the checker never does; so read the zip's member when needed."""
+    folder = package_dir("jionlp") / "dictionary"
+    if (folder / name).exists():
+        return open(folder / name, encoding="utf-8")
+    archive = folder / f"{Path(name).stem}.zip"
+    if not archive.exists():
+        raise MissingResource(f"jionlp dictionary missing: {folder / name}")
+    with zipfile.ZipFile(archive) as bundle:
+        return io.StringIO(bundle.read(name).decode("utf-8"))
 
 
 def cache_dir() -> Path:
