@@ -55,7 +55,7 @@ class SectionInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ("name", "head")
+    list_display = ("name", "head", "publish_comments")
     autocomplete_fields = ("head",)
     inlines = [SectionInline]
 

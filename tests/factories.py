@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import time
 
 from django.core.management import call_command
 from django.db import connection
+from pypdf import PdfReader
 from rest_framework.test import APIClient
 
 from reviewflow import services
 from reviewflow.models import Draft, User
 from workflow.tasks import run_check
 
+# The demo chain by display name: drafter, section head, deputy, principal leader.
+SIGNERS = ("张拟稿", "李股长", "王分管", "赵局长")
 CLEAN_BODY = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。"
 
 
@@ -101,3 +105,14 @@ def drop_record_guards() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER reviewflow_auditevent_append_only ON reviewflow_auditevent")
         cursor.execute("DROP TRIGGER reviewflow_signature_void_only ON reviewflow_signature")
+
+
+def pdf_text(content: bytes) -> str:
+    """The PDF's text, whitespace removed (long values wrap across lines).
+
+    fpdf2 gives the CFF font an embedded Identity CMap; pypdf reads its two-byte codes as one NUL and one mapped
+    character, so NULs are dropped too. The characters themselves come from the font's ToUnicode map.
+    """
+    assert content.startswith(b"%PDF-")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return "".join(text.replace("\x00", "").split())

@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.browser import screenshot
-from tests.factories import demo_org, fully_signed
-from tests.reviewflow.test_review_form import SIGNERS, pdf_text
+from tests.factories import SIGNERS, demo_org, fully_signed, pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

@@ -10,15 +10,12 @@ import zipfile
 import pytest
 from django.test import Client
 from django.utils import timezone
-from pypdf import PdfReader
 
 from reviewflow import services
 from reviewflow.models import Draft, Unit
-from tests.factories import client_for, demo_org, fully_signed, make_draft, submit_and_check
+from tests.factories import SIGNERS, client_for, demo_org, fully_signed, make_draft, pdf_text, submit_and_check
 
 pytestmark = pytest.mark.django_db
-
-SIGNERS = ("张拟稿", "李股长", "王分管", "赵局长")
 
 
 @pytest.fixture
@@ -30,17 +27,6 @@ def logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-def pdf_text(content: bytes) -> str:
-    """The PDF's text, whitespace removed (long values wrap across lines).
-
-    fpdf2 gives the CFF font an embedded Identity CMap; pypdf reads its two-byte codes as one NUL and one mapped
-    character, so NULs are dropped too. The characters themselves come from the font's ToUnicode map.
-    """
-    assert content.startswith(b"%PDF-")
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-    return "".join(text.replace("\x00", "").split())
 
 
 def with_comments(org) -> Draft:
