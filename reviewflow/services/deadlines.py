@@ -26,6 +26,7 @@ def _stand_ins_today(principal_id: int) -> list[int]:
 
 def _claim(draft: Draft, kind: str) -> bool:
     """Record that this notice is given; False when an earlier tick (or another worker) already gave it."""
+    assert draft.step_due_at is not None
     try:
         with transaction.atomic():
             DeadlineNotice.objects.create(
@@ -68,7 +69,7 @@ def escalate(*, draft_id: int, now: datetime) -> bool:
     above = chain.get(following.step) if following else chain.get(Step.HEAD)
     admins = User.objects.filter(is_superuser=True, is_active=True).values_list("pk", flat=True)
     recipients = dict.fromkeys(uid for uid in [above, *admins] if uid is not None and uid != draft.holder_id)
-    holder = User.objects.filter(pk=draft.holder_id).first()
+    holder = User.objects.filter(pk=draft.holder_id).first() if draft.holder_id else None
     message = _("“%(title)s” is overdue at %(step)s (%(holder)s): it was due by %(due)s.") % {
         "title": draft.title,
         "step": Step(draft.step).label,
