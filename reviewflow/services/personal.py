@@ -19,7 +19,10 @@ def seen_on_view(*, user: User, draft: Draft) -> int | None:
     """The version the user had read before this view. A signer of the chain keeps that mark until they sign or
     return (the services advance it), so their "changes since you last read" stays; anyone else's advances now."""
     if draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).exists():
-        return SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+        before = SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+        if before is None:  # the first read sets where their diff starts
+            SeenVersion.objects.create(user=user, draft=draft, version=draft.version)
+        return before
     return mark_seen(user=user, draft=draft)
 
 
