@@ -18,6 +18,7 @@ from .models import (
     OfficialTitle,
     Section,
     StandIn,
+    StepLimit,
     Unit,
     User,
 )
@@ -72,6 +73,12 @@ class DictionaryEntryAdmin(admin.ModelAdmin):
     list_display = ("term", "kind", "replacement", "unit", "proposed")
     list_filter = ("kind", "proposed", "unit")
     search_fields = ("term", "replacement")
+
+
+@admin.register(StepLimit)
+class StepLimitAdmin(admin.ModelAdmin):
+    list_display = ("unit", "column", "step", "working_days")
+    list_filter = ("unit", "step")
 
 
 @admin.register(StandIn)

@@ -120,16 +120,22 @@ class DraftLifecycle:
         return self._chain
 
     def _open(self, level: Level) -> None:
+        """The level opens for its holder, due after its time limit in working days."""
+        from .deadlines import step_due
+
         self.draft.step = level.step
         self.draft.holder_id = self.chain[level.step]
+        self.draft.step_due_at = step_due(self.draft, level.step, timezone.now())
 
     def _to_drafter(self) -> None:
         self.draft.step = ""
         self.draft.holder_id = self.draft.drafter_id
+        self.draft.step_due_at = None
 
     def _close(self) -> None:
         self.draft.step = ""
         self.draft.holder_id = None
+        self.draft.step_due_at = None
 
     # The drafter's side.
 
@@ -179,7 +185,7 @@ class DraftLifecycle:
         if following is None:
             self._close()
         elif self.draft.status == Status.CHECKING:
-            self.draft.step, self.draft.holder_id = following.step, None
+            self.draft.step, self.draft.holder_id, self.draft.step_due_at = following.step, None, None
         else:
             self._open(following)
 

@@ -176,6 +176,8 @@ class Draft(models.Model):
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("holder")
     )
     # The check this draft waits for while it is `checking`.
+    # When the open level passes its time limit (working days, `StepLimit`); empty when no level is open.
+    step_due_at = models.DateTimeField(_("step due"), null=True, blank=True)
     pending_check = models.ForeignKey("CheckRun", models.SET_NULL, null=True, blank=True, related_name="+")
     return_reason = models.TextField(blank=True)
     returned_by = models.ForeignKey(
@@ -219,6 +221,11 @@ class Draft(models.Model):
     @property
     def editable(self) -> bool:
         return self.status in EDITABLE
+
+    @property
+    def overdue(self) -> bool:
+        """The open level went past its time limit."""
+        return self.status == Status.SIGNING and self.step_due_at is not None and self.step_due_at <= timezone.now()
 
     @property
     def stage_display(self) -> str:
@@ -459,6 +466,7 @@ class AuditKind(models.TextChoices):
     COLUMN_STALE_WARNED = "column.stale_warned", _("Section reminded to update a column")
     STAND_IN_NAMED = "standin.named", _("Stand-in named")
     STAND_IN_REVOKED = "standin.revoked", _("Stand-in revoked")
+    STEP_OVERDUE = "step.overdue", _("Signing step overdue (escalated)")
 
 
 GENESIS_HASH = "0" * 64
@@ -526,7 +534,7 @@ class Notification(models.Model):
     """An in-app message to one user: a step opened, a draft returned or published."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="notifications")
-    draft = models.ForeignKey(Draft, models.CASCADE, related_name="+")
+    draft = models.ForeignKey(Draft, models.CASCADE, null=True, blank=True, related_name="+")  # None: an office notice
     message = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -593,3 +601,44 @@ from .models_office import (  # noqa: E402, F401
     WebhookDelivery,
     WebhookEndpoint,
 )
+
+
+class StepLimit(models.Model):
+    """How many working days a signing level may stay open, per unit, optionally per column (default: 2)."""
+
+    DEFAULT_DAYS = 2
+
+    unit = models.ForeignKey(Unit, models.CASCADE, related_name="step_limits", verbose_name=_("unit"))
+    column = models.CharField(_("column"), max_length=32, choices=Column.choices, blank=True)  # blank: every column
+    step = models.CharField(_("step"), max_length=16, choices=Step.choices)
+    working_days = models.PositiveSmallIntegerField(_("working days"), default=DEFAULT_DAYS)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "column", "step"], name="one_limit_per_unit_column_step"),
+        ]
+        verbose_name = _("step time limit")
+        verbose_name_plural = _("step time limits")
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.column or '*'} {self.step}: {self.working_days}"
+
+
+class DeadlineNotice(models.Model):
+    """A reminder or escalation about one open level of one round; the unique row makes each happen once."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("reminder")
+        ESCALATION = "escalation", _("escalation")
+
+    draft = models.ForeignKey(Draft, models.CASCADE, related_name="deadline_notices")
+    version = models.PositiveIntegerField()
+    step = models.CharField(max_length=16, choices=Step.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    due_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "version", "step", "kind", "due_at"], name="one_deadline_notice")
+        ]

@@ -127,6 +127,7 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "workflow.publish_scheduled", "schedule": 30.0},
     "warn-stale-columns": {"task": "workflow.warn_stale_columns", "schedule": 3600.0},
     "verify-audit-daily": {"task": "workflow.verify_audit", "schedule": crontab(hour=2, minute=30)},
+    "sweep-deadlines": {"task": "workflow.sweep_deadlines", "schedule": 300.0},
 }
 # A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
 REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))

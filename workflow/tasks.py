@@ -53,7 +53,8 @@ def email_notification(notification_id: int) -> None:
     note = Notification.objects.select_related("user", "draft").filter(pk=notification_id).first()
     if note is None or note.emailed_at is not None or not note.user.email:
         return
-    subject = _("ReviewFlow: %(title)s") % {"title": note.draft.title}
+    about = note.draft.title if note.draft else _("office notice")
+    subject = _("ReviewFlow: %(title)s") % {"title": about}
     send_mail(subject, note.message, None, [note.user.email])
     Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
 
@@ -68,6 +69,12 @@ def publish_scheduled() -> int:
         except PublishRefused as refusal:  # the item stays scheduled, visible to its signers; the others go on
             log.error("scheduled draft %s not published: %s", draft_id, refusal.text)
     return published
+
+
+@shared_task(name="workflow.sweep_deadlines")
+def sweep_deadlines() -> tuple[int, int]:
+    """Remind holders before their level's time limit and escalate overdue levels; each once."""
+    return services.sweep_deadlines()
 
 
 @shared_task(name="workflow.requeue_stale_checks")

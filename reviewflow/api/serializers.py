@@ -87,6 +87,8 @@ def draft_summary(draft: Draft) -> dict:
         "drafter": _user(draft.drafter),
         "next_step": draft.step or None,
         "waiting_since": _iso(draft.status_changed_at),
+        "step_due_at": _iso(draft.step_due_at),
+        "overdue": draft.overdue,
     }
 
 

@@ -1,6 +1,7 @@
 """State changes: each service guards the state, changes it and records the audit event atomically."""
 
 from .checking import mark_check_failed, mark_check_running, record_check_result
+from .deadlines import sweep_deadlines
 from .drafts import create_draft, edit_draft
 from .findings import apply_suggestions, dismiss_finding
 from .organisation import signing_chain
@@ -21,6 +22,7 @@ __all__ = [
     "sign",
     "signing_chain",
     "submit",
+    "sweep_deadlines",
     "unschedule",
     "withdraw",
 ]

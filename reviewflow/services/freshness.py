@@ -13,6 +13,7 @@ from ..audit import audit_record
 from ..dashboard import ColumnState, column_states
 from ..models import AuditKind, Channel, Column, Section, User
 from ..models_office import ColumnSchedule, FreshnessNotice
+from .notifications import notify_in_app
 
 # seed 四(二): 工作动态 at least weekly on the website, new-media accounts at least every two weeks.
 DEFAULT_SCHEDULES = [(Column.NEWS, Channel.WEBSITE, 7), (Column.NEWS, Channel.NEW_MEDIA, 14)]
@@ -59,6 +60,7 @@ def _notify(state: ColumnState) -> FreshnessNotice | None:
         "days": schedule.interval_days,
         "last": timezone.localtime(state.last_published).strftime("%Y-%m-%d") if state.last_published else _("never"),
     }
+    notify_in_app(user_ids=[u.pk for u in recipients], message=f"{subject}: {body}")
     addresses = [u.email for u in recipients if u.email]
     if addresses:
         send_mail(subject, body, None, addresses, fail_silently=True)

@@ -17,6 +17,7 @@ from ..models import AuditKind, Draft, Kind, Section, Unit, User
 from ..models_office import NetizenMessage
 from .content import _CONTROL, normalise_text
 from .drafts import create_draft
+from .notifications import notify_in_app
 
 TRANSFER_WITHIN = 1  # working days
 REPLY_WITHIN = 3
@@ -112,10 +113,12 @@ def transfer_message(*, message_id: int, user: User, section_id: int) -> Netizen
         event=AuditKind.MESSAGE_TRANSFERRED,
         data={"message": message.pk, "section": section.name, "late": now > message.transfer_due},
     )
-    if section.head and section.head.email:
+    if section.head:
         subject = _("ReviewFlow: a netizen message to answer: %(subject)s") % {"subject": message.subject}
         due = timezone.localtime(message.reply_due).strftime("%Y-%m-%d %H:%M")
         body = _("Reply before %(due)s.") % {"due": due}
+        notify_in_app(user_ids=[section.head.pk], message=f"{subject}: {body}")
+    if section.head and section.head.email:
         address = section.head.email
         transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))
     return message

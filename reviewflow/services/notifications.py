@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..dispatch import after_commit
@@ -17,6 +18,15 @@ def notify(*, user_id: int, draft: Draft, message: str, once: bool = False) -> N
     note = Notification.objects.create(user_id=user_id, draft=draft, message=message)
     after_commit("workflow.email_notification", note.pk)
     return note
+
+
+def notify_in_app(*, user_ids: list[int], message: str) -> list[Notification]:
+    """An office notice about no draft (a column to update, a message to answer), shown in the app; the caller
+    emails it itself, so it is marked emailed."""
+    now = timezone.now()
+    return Notification.objects.bulk_create(
+        Notification(user_id=user_id, draft=None, message=message[:300], emailed_at=now) for user_id in user_ids
+    )
 
 
 def notify_holder(draft: Draft) -> Notification:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from ..lifecycle import Step
 from ..models import Draft, Notification, SeenVersion, User
 
 
@@ -12,6 +13,17 @@ def mark_seen(*, user: User, draft: Draft) -> int | None:
     before = SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
     SeenVersion.objects.update_or_create(user=user, draft=draft, defaults={"version": draft.version})
     return before
+
+
+def seen_on_view(*, user: User, draft: Draft) -> int | None:
+    """The version the user had read before this view. A signer of the chain keeps that mark until they sign or
+    return (the services advance it), so their "changes since you last read" stays; anyone else's advances now."""
+    if draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).exists():
+        before = SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+        if before is None:  # the first read sets where their diff starts
+            SeenVersion.objects.create(user=user, draft=draft, version=draft.version)
+        return before
+    return mark_seen(user=user, draft=draft)
 
 
 def mark_notifications_read(*, user: User, notification_id: int | None = None) -> int:

@@ -47,6 +47,7 @@ class AuditFilter(forms.Form):
     event = forms.ChoiceField(choices=[("", "---------"), *AuditKind.choices], required=False, label=_("Event"))
     since = forms.DateField(required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    overdue = forms.BooleanField(required=False, label=_("Overdue steps only"))
 
 
 def _auditor_only(view):
@@ -63,7 +64,9 @@ def _auditor_only(view):
 
 def _filtered(request):
     form = AuditFilter(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
+    criteria = dict(form.cleaned_data) if form.is_valid() else {}
+    if criteria.pop("overdue", False):  # the levels that went past their time limit were escalated
+        criteria["event"] = AuditKind.STEP_OVERDUE
     return form, selectors.audit_events(**{name: value for name, value in criteria.items() if value})
 
 

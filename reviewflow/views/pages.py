@@ -19,7 +19,7 @@ from ..lifecycle import Status
 from ..models import Channel, Column, Kind
 from ..public import public_signers
 from ..services.content import CONTENT_FIELDS
-from ..services.personal import mark_seen
+from ..services.personal import seen_on_view
 
 
 def _content(request) -> dict:
@@ -70,7 +70,7 @@ def draft_detail(request, draft_id: int):
             "findings": findings,
             "finding_groups": groups,
             "signatures": selectors.live_signatures(draft),
-            "changed": selectors.versions_between(draft, mark_seen(user=request.user, draft=draft)),
+            "changed": selectors.versions_between(draft, seen_on_view(user=request.user, draft=draft)),
             "can_edit": policy.may_edit(request.user, draft),
             "is_signer": policy.may_sign(request.user, draft),
             "can_withdraw": policy.may_withdraw(request.user, draft),

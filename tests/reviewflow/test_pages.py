@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from reviewflow import services
 from reviewflow.models import Draft, Notification, SeenVersion, Status
 from reviewflow.templatetags.reviewflow import marked_text
-from tests.factories import fully_signed, make_draft, submit_and_check
+from tests.factories import fully_signed, make_draft, sign_as, submit_and_check
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +147,9 @@ def test_draft_page_shows_what_changed_since_the_version_the_signer_last_read(or
     assert "（第 1 版 → 第 2 版）" in page
     assert "<ins>于今日</ins>" in page
     assert "研究下一阶段工作" in page.split('id="changes"')[1]
+    # The signer's diff stays on later views until they act on the new version (issue 11.7).
+    assert 'id="changes"' in head.get(f"/drafts/{draft.pk}/").content.decode()
+    sign_as(org["section_head"], draft)
     assert 'id="changes"' not in head.get(f"/drafts/{draft.pk}/").content.decode()
 
 
