@@ -73,7 +73,8 @@ def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | 
     )
     destination = [f"{name}@{socket.gethostname()}"]
     broker = (extra_env or {}).get("REDIS_URL")
-    pinger = Celery(broker=broker) if broker else app  # a worker on a broker of its own answers there
+    # A worker on a broker of its own answers there; the ping app must not become the current app.
+    pinger = Celery(broker=broker, set_as_current=False) if broker else app
     wait_for(
         lambda: worker.poll() is not None or pinger.control.ping(destination=destination, timeout=0.5),
         timeout=120,

@@ -170,7 +170,9 @@ def _publish(draft: Draft, chain: dict[str, int]) -> None:
         published_at=now,
         correction_note=draft.correction_note if correction else "",
     )
-    publication.signatures.set(signatures)
+    Publication.signatures.through.objects.bulk_create(
+        Publication.signatures.through(publication=publication, signature=signature) for signature in signatures
+    )
     draft.publication = publication
     draft.published_at = draft.published_at or now
     draft.correction_note = ""
