@@ -103,6 +103,19 @@ def may_correct(user: User, draft: Draft) -> bool:
     return draft.status == Status.PUBLISHED and draft.drafter_id == user.pk
 
 
+def guard_confirm_dismissal(user: User, draft: Draft) -> None:
+    """The head of the draft's section, or their stand-in today, confirms or rejects a serious finding's dismissal."""
+    head_id = draft.section.head_id
+    if head_id is None or (user.pk != head_id and not is_standing_in(user, head_id)):
+        raise NotAllowed(_("Only the section head may confirm or reject this dismissal."))
+    if not draft.editable:
+        raise WrongStatus(status=draft.stage_display)
+
+
+def may_confirm_dismissal(user: User, draft: Draft) -> bool:
+    return _allowed(guard_confirm_dismissal, user, draft)
+
+
 def guard_schedule(user: User, draft: Draft) -> None:
     """The drafter, or the principal leader of the chain, sets the publication time until the item is published."""
     is_head = draft.assignments.filter(step=Step.HEAD, user=user).exists() or user.pk == draft.section.unit.head_id

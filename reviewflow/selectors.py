@@ -78,7 +78,9 @@ def latest_check(draft: Draft) -> CheckRun | None:
     """The newest check of the current version, with its findings."""
     return (
         CheckRun.objects.filter(version__draft=draft, version__number=draft.version)
-        .prefetch_related(Prefetch("findings", queryset=Finding.objects.select_related("dismissed_by")))
+        .prefetch_related(
+            Prefetch("findings", queryset=Finding.objects.select_related("dismissed_by", "dismissal_confirmed_by"))
+        )
         .order_by("-pk")
         .first()
     )
@@ -195,7 +197,9 @@ def versions_between(draft: Draft, seen: int | None) -> tuple[DraftVersion, Draf
 def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
     """A draft's audit events, oldest first; each completed check carries the findings it produced."""
     by_check: dict[int, list[Finding]] = {}
-    for finding in Finding.objects.filter(check_run__version__draft=draft).select_related("dismissed_by"):
+    for finding in Finding.objects.filter(check_run__version__draft=draft).select_related(
+        "dismissed_by", "dismissal_confirmed_by"
+    ):
         by_check.setdefault(finding.check_run_id, []).append(finding)
     events = list(timeline_of(draft))
     for event in events:

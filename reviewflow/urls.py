@@ -20,6 +20,7 @@ urlpatterns = [
     path("drafts/<int:draft_id>/correct/", pages.correct, name="draft-correct"),
     path("drafts/<int:draft_id>/unschedule/", pages.unschedule, name="draft-unschedule"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/dismiss/", pages.dismiss, name="finding-dismiss"),
+    path("drafts/<int:draft_id>/findings/<int:finding_id>/confirm/", pages.confirm_dismissal, name="finding-confirm"),
     path("drafts/<int:draft_id>/findings/<int:finding_id>/apply/", pages.apply_suggestion, name="finding-apply"),
     path("drafts/<int:draft_id>/findings/apply/", pages.apply_suggestions, name="findings-apply"),
     path("drafts/<int:draft_id>/timeline/", audit.draft_timeline, name="draft-timeline"),

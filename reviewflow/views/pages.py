@@ -73,6 +73,7 @@ def draft_detail(request, draft_id: int):
             "can_withdraw": policy.may_withdraw(request.user, draft),
             "can_schedule": policy.may_schedule(request.user, draft),
             "can_correct": policy.may_correct(request.user, draft),
+            "can_confirm": policy.may_confirm_dismissal(request.user, draft),
             "can_unschedule": policy.may_unschedule(request.user, draft),
             **_choices(),
         },
@@ -161,6 +162,26 @@ def dismiss(request, draft_id: int, finding_id: int):
         lambda: services.dismiss_finding(
             draft_id=draft_id, user=request.user, finding_id=finding_id, reason=request.POST.get("reason", "")
         ),
+    )
+
+
+@require_POST
+@login_required
+def confirm_dismissal(request, draft_id: int, finding_id: int):
+    if request.POST.get("reject"):
+        return _act(
+            request,
+            draft_id,
+            _("Dismissal rejected; the drafter has been told."),
+            lambda: services.reject_dismissal(
+                draft_id=draft_id, user=request.user, finding_id=finding_id, reason=request.POST.get("reason", "")
+            ),
+        )
+    return _act(
+        request,
+        draft_id,
+        _("Dismissal confirmed."),
+        lambda: services.confirm_dismissal(draft_id=draft_id, user=request.user, finding_id=finding_id),
     )
 
 
