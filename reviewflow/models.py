@@ -525,3 +525,5 @@ from .inspection_models import LinkCheck as LinkCheck  # noqa: E402
 from .inspection_models import NormativeOverride as NormativeOverride  # noqa: E402
 from .inspection_models import Official as Official  # noqa: E402
 from .inspection_models import OfficialTitle as OfficialTitle  # noqa: E402
+from .rescan_models import Rescan as Rescan  # noqa: E402
+from .rescan_models import RescanFinding as RescanFinding  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 import checks
@@ -23,6 +23,7 @@ from .models import (
     Finding,
     NormativeOverride,
     Notification,
+    Rescan,
     Section,
     Signature,
     Unit,
@@ -211,3 +212,20 @@ def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
 def notifications_of(user: User) -> QuerySet[Notification]:
     """A person's notifications, newest first, with their drafts."""
     return Notification.objects.filter(user=user).select_related("draft").order_by("-created_at", "-id")
+
+
+def published_to_review(user: User):
+    """Re-scans with findings on the text that is still public: the drafter's own, every one for administrators.
+
+    A correction that publishes a new version takes its item off the list (its re-scans were of the older text).
+    """
+    rescans = (
+        Rescan.objects.filter(findings__isnull=False, version_id=F("draft__publication__version_id"))
+        .exclude(draft__status=Status.WITHDRAWN)
+        .select_related("draft", "version")
+        .prefetch_related("findings")
+        .distinct()
+    )
+    if not (user.is_superuser or user.is_staff):
+        rescans = rescans.filter(draft__drafter=user)
+    return rescans

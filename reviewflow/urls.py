@@ -25,6 +25,7 @@ urlpatterns = [
     path("drafts/<int:draft_id>/findings/apply/", pages.apply_suggestions, name="findings-apply"),
     path("drafts/<int:draft_id>/timeline/", audit.draft_timeline, name="draft-timeline"),
     path("inbox/", pages.inbox, name="inbox"),
+    path("published-to-review/", pages.published_to_review, name="published-to-review"),
     path("stand-ins/", standins.stand_ins, name="stand-ins"),
     path("stand-ins/<int:stand_in_id>/revoke/", standins.revoke, name="stand-in-revoke"),
     path("notifications/", notifications.notification_list, name="notifications"),

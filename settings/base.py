@@ -122,6 +122,8 @@ CELERY_TASK_ROUTES = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 5.0},
     "publish-scheduled": {"task": "workflow.publish_scheduled", "schedule": 30.0},
+    # A new base list or checker rules version re-scans published items; the same versions re-scan nothing.
+    "rescan-on-new-rules": {"task": "workflow.rescan_on_new_rules", "schedule": 3600.0},
 }
 # A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
 REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))

@@ -261,6 +261,13 @@ def withdraw(request, draft_id: int):
 
 
 @login_required
+def published_to_review(request):
+    return render(
+        request, "reviewflow/published_to_review.html", {"rescans": selectors.published_to_review(request.user)}
+    )
+
+
+@login_required
 def inbox(request):
     return render(request, "reviewflow/inbox.html", {"drafts": selectors.inbox_for(request.user)})
 
