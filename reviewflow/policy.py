@@ -30,7 +30,9 @@ def visibility(user: User) -> Q:
         return Q()
     led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
     on_chain = Exists(Assignment.objects.filter(draft=OuterRef("pk"), user=user))
-    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain) | Q(holder__in=standing_in_for(user))
+    # A section head's stand-in also sees the section's drafts: they confirm serious dismissals in the head's place.
+    standing_in = Q(holder__in=standing_in_for(user)) | Q(section__head__in=standing_in_for(user))
+    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain) | standing_in
 
 
 def may_see(user: User, draft: Draft) -> bool:
@@ -42,7 +44,7 @@ def may_see(user: User, draft: Draft) -> bool:
     section = draft.section
     if user.pk in (section.head_id, section.deputy_id, section.unit.head_id):
         return True
-    if is_standing_in(user, draft.holder_id):
+    if is_standing_in(user, draft.holder_id) or is_standing_in(user, section.head_id):
         return True
     return bool(user.is_auditor)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from reviewflow import services
 from reviewflow.errors import Conflict, NotAllowed, NotFound
-from reviewflow.models import AuditEvent, CheckRun, Draft, Finding
+from reviewflow.models import AuditEvent, CheckRun, Draft, Finding, User
+from reviewflow.services.standins import name_stand_in
 from tests.factories import client_for, make_draft, run_pending_check, stage, submit_and_check
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +93,22 @@ def test_an_ordinary_typo_is_still_dismissed_by_the_drafter_alone(org):
     finding = CheckRun.objects.filter(version__draft=draft).get().findings.get()
     services.dismiss_finding(draft_id=draft.pk, user=org["drafter"], finding_id=finding.pk, reason="专名")
     assert not Finding.objects.get(pk=finding.pk).blocking
+
+
+def test_the_section_heads_stand_in_confirms_in_their_place(org, requested):
+    draft, finding = requested
+    colleague = User.objects.create_user("colleague", password="x", display_name="陈同事", section=draft.section)
+    with pytest.raises((NotAllowed, NotFound)):
+        services.confirm_dismissal(draft_id=draft.pk, user=colleague, finding_id=finding.pk)
+    today = timezone.localdate()
+    name_stand_in(
+        by=org["section_head"],
+        principal=org["section_head"],
+        stand_in=colleague,
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=2),
+        reason="出差",
+    )
+    answer = client_for(colleague).post(f"/api/v1/drafts/{draft.pk}/findings/{finding.pk}/confirm/")
+    assert answer.status_code == 200, answer.json()
+    assert Finding.objects.get(pk=finding.pk).dismissal_confirmed_by == colleague
