@@ -7,4 +7,4 @@ class ReviewflowConfig(AppConfig):
     verbose_name = _("Publication review")
 
     def ready(self) -> None:
-        from . import tokens  # noqa: F401 (connects the token revocation on password change)
+        from . import rescan_triggers, tokens  # noqa: F401 (connect the re-scan triggers and token revocation)

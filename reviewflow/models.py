@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from checks import inspection
+
 from .lifecycle import EDITABLE, Status, Step
 
 
@@ -300,12 +302,16 @@ class CheckRun(models.Model):
 
 
 BLOCKING_SEVERITIES = ("error", "warning")
+# Kinds whose dismissal needs the section head: the same set as checks.inspection.dismissal_needs_confirmation.
+SERIOUS_KINDS = tuple(sorted(inspection.SERIOUS_KINDS))
 
 
 class FindingQuerySet(models.QuerySet):
     def blocking(self) -> FindingQuerySet:
-        """Findings that stop a draft: errors and warnings nobody dismissed."""
-        return self.filter(severity__in=BLOCKING_SEVERITIES, dismissed_at__isnull=True)
+        """Findings that stop a draft: errors and warnings nobody dismissed, and serious ones (political, leader)
+        whose dismissal the section head has not confirmed yet."""
+        unconfirmed = Q(kind__in=SERIOUS_KINDS, dismissal_confirmed_at__isnull=True)
+        return self.filter(Q(dismissed_at__isnull=True) | unconfirmed, severity__in=BLOCKING_SEVERITIES)
 
 
 class Finding(models.Model):
@@ -334,6 +340,15 @@ class Finding(models.Model):
     )
     dismiss_reason = models.TextField(blank=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
+    # A serious finding's dismissal counts only once the section head (or their stand-in) confirms it.
+    dismissal_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dismissal_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = FindingQuerySet.as_manager()
 
@@ -345,8 +360,13 @@ class Finding(models.Model):
         return self.dismissed_at is not None
 
     @property
+    def needs_confirmation(self) -> bool:
+        """Its dismissal is only requested: the section head has still to confirm or reject it."""
+        return self.dismissed and self.kind in SERIOUS_KINDS and self.dismissal_confirmed_at is None
+
+    @property
     def blocking(self) -> bool:
-        return self.severity in BLOCKING_SEVERITIES and not self.dismissed
+        return self.severity in BLOCKING_SEVERITIES and (not self.dismissed or self.needs_confirmation)
 
 
 class SignatureQuerySet(models.QuerySet):
@@ -450,6 +470,10 @@ class AuditKind(models.TextChoices):
     CHECK_NEEDS_REVISION = "check.needs_revision", _("Check found problems")
     CHECK_FAILED = "check.failed", _("Check failed")
     FINDING_DISMISSED = "finding.dismissed", _("Finding dismissed")
+    DISMISSAL_REQUESTED = "finding.dismissal_requested", _("Dismissal requested (needs the section head)")
+    DISMISSAL_CONFIRMED = "finding.dismissal_confirmed", _("Dismissal confirmed by the section head")
+    DISMISSAL_REJECTED = "finding.dismissal_rejected", _("Dismissal rejected by the section head")
+    RESCAN_FOUND = "draft.rescan_found", _("Re-scan of the published text found problems")
     SIGNED = "review.signed", _("Signed")
     RETURNED = "review.returned", _("Returned")
     FINAL_CHECK_REQUESTED = "check.final_requested", _("Final check of key manuscript requested")
@@ -642,3 +666,7 @@ class DeadlineNotice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["draft", "version", "step", "kind", "due_at"], name="one_deadline_notice")
         ]
+
+
+from .rescan_models import Rescan as Rescan  # noqa: E402
+from .rescan_models import RescanFinding as RescanFinding  # noqa: E402

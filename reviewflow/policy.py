@@ -30,7 +30,9 @@ def visibility(user: User) -> Q:
         return Q()
     led_sections = Section.objects.filter(Q(head=user) | Q(deputy=user) | Q(unit__head=user)).values("pk")
     on_chain = Exists(Assignment.objects.filter(draft=OuterRef("pk"), user=user))
-    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain) | Q(holder__in=standing_in_for(user))
+    # A section head's stand-in also sees the section's drafts: they confirm serious dismissals in the head's place.
+    standing_in = Q(holder__in=standing_in_for(user)) | Q(section__head__in=standing_in_for(user))
+    return Q(drafter=user) | Q(section__in=led_sections) | Q(on_chain) | standing_in
 
 
 def may_see(user: User, draft: Draft) -> bool:
@@ -42,7 +44,7 @@ def may_see(user: User, draft: Draft) -> bool:
     section = draft.section
     if user.pk in (section.head_id, section.deputy_id, section.unit.head_id):
         return True
-    if is_standing_in(user, draft.holder_id):
+    if is_standing_in(user, draft.holder_id) or is_standing_in(user, section.head_id):
         return True
     return bool(user.is_auditor)
 
@@ -101,6 +103,19 @@ def guard_correct(user: User, draft: Draft) -> None:
 
 def may_correct(user: User, draft: Draft) -> bool:
     return draft.status == Status.PUBLISHED and draft.drafter_id == user.pk
+
+
+def guard_confirm_dismissal(user: User, draft: Draft) -> None:
+    """The head of the draft's section, or their stand-in today, confirms or rejects a serious finding's dismissal."""
+    head_id = draft.section.head_id
+    if head_id is None or (user.pk != head_id and not is_standing_in(user, head_id)):
+        raise NotAllowed(_("Only the section head may confirm or reject this dismissal."))
+    if not draft.editable:
+        raise WrongStatus(status=draft.stage_display)
+
+
+def may_confirm_dismissal(user: User, draft: Draft) -> bool:
+    return _allowed(guard_confirm_dismissal, user, draft)
 
 
 def guard_schedule(user: User, draft: Draft) -> None:

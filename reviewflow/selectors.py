@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,7 @@ from .models import (
     NormativeOverride,
     Notification,
     Publication,
+    Rescan,
     Section,
     Signature,
     Unit,
@@ -81,7 +82,9 @@ def latest_check(draft: Draft) -> CheckRun | None:
     """The newest check of the current version, with its findings."""
     return (
         CheckRun.objects.filter(version__draft=draft, version__number=draft.version)
-        .prefetch_related(Prefetch("findings", queryset=Finding.objects.select_related("dismissed_by")))
+        .prefetch_related(
+            Prefetch("findings", queryset=Finding.objects.select_related("dismissed_by", "dismissal_confirmed_by"))
+        )
         .order_by("-pk")
         .first()
     )
@@ -238,7 +241,9 @@ def versions_between(draft: Draft, seen: int | None) -> tuple[DraftVersion, Draf
 def timeline_with_findings(draft: Draft) -> list[AuditEvent]:
     """A draft's audit events, oldest first; each completed check carries the findings it produced."""
     by_check: dict[int, list[Finding]] = {}
-    for finding in Finding.objects.filter(check_run__version__draft=draft).select_related("dismissed_by"):
+    for finding in Finding.objects.filter(check_run__version__draft=draft).select_related(
+        "dismissed_by", "dismissal_confirmed_by"
+    ):
         by_check.setdefault(finding.check_run_id, []).append(finding)
     events = list(timeline_of(draft))
     for event in events:
@@ -273,3 +278,20 @@ def published_or_withdrawn(draft_id: int) -> Draft | None:
         .select_related("drafter", "section__unit")
         .first()
     )
+
+
+def published_to_review(user: User):
+    """Re-scans with findings on the text that is still public: the drafter's own, every one for administrators.
+
+    A correction that publishes a new version takes its item off the list (its re-scans were of the older text).
+    """
+    rescans = (
+        Rescan.objects.filter(findings__isnull=False, version_id=F("draft__publication__version_id"))
+        .exclude(draft__status=Status.WITHDRAWN)
+        .select_related("draft", "version")
+        .prefetch_related("findings")
+        .distinct()
+    )
+    if not (user.is_superuser or user.is_staff):
+        rescans = rescans.filter(draft__drafter=user)
+    return rescans

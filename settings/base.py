@@ -128,6 +128,8 @@ CELERY_BEAT_SCHEDULE = {
     "warn-stale-columns": {"task": "workflow.warn_stale_columns", "schedule": 3600.0},
     "verify-audit-daily": {"task": "workflow.verify_audit", "schedule": crontab(hour=2, minute=30)},
     "sweep-deadlines": {"task": "workflow.sweep_deadlines", "schedule": 300.0},
+    # A new base list or checker rules version re-scans published items; the same versions re-scan nothing.
+    "rescan-on-new-rules": {"task": "workflow.rescan_on_new_rules", "schedule": 3600.0},
 }
 # A check never started this long after it was asked for is sent again (a lost message, a broker that was down).
 REVIEWFLOW_CHECK_UNSENT_AFTER = int(os.environ.get("REVIEWFLOW_CHECK_UNSENT_AFTER", "10"))

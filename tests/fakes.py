@@ -13,6 +13,8 @@ from checks.findings import Finding, Lexicon
 
 # wrong → right: the typos the review tests write on purpose.
 FAKE_TYPOS = {"布署": "部署", "既使": "即使", "按装": "安装"}
+# A political formulation the fake flags, for the rule that its dismissal needs the section head.
+FAKE_POLITICAL = {"旧提法": "新提法"}
 
 
 def fake_check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
@@ -34,6 +36,11 @@ def fake_check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     found += [
         Finding(m.start(), m.end(), "fake.comma", ",", "，", "punctuation", "warning", "中文中应使用全角逗号")
         for m in re.finditer(r"(?<=[\u4e00-\u9fff]),", text)
+    ]
+    found += [
+        Finding(m.start(), m.end(), "fake.political", wrong, right, "political", "error", f"规范表述为“{right}”")
+        for wrong, right in FAKE_POLITICAL.items()
+        for m in re.finditer(wrong, text)
     ]
     for wrong, right in lexicon.confusions:
         found += [

@@ -17,7 +17,8 @@ import checks
 from reviewflow import selectors, services
 from reviewflow.errors import PublishRefused
 from reviewflow.links import link_findings
-from reviewflow.models import CheckRun, Notification
+from reviewflow.models import CheckRun, Draft, Notification, Rescan, Unit
+from reviewflow.services import rescan
 from reviewflow.verification import verify_audit as verify_audit_chain
 
 log = logging.getLogger(__name__)
@@ -117,3 +118,29 @@ def deliver_webhook(self, delivery_id: int) -> bool:
 def verify_audit() -> bool:
     """The daily walk of the audit chain; a failure is kept for the audit page and mailed to administrators."""
     return verify_audit_chain().ok
+
+
+@shared_task(name="workflow.rescan_published", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True)
+def rescan_published(unit_id: int, trigger: str) -> int:
+    """Re-check the public text of each of the unit's published items once for this trigger; returns how many ran."""
+    lexicon = selectors.lexicon_for(Unit.objects.get(pk=unit_id))
+    done = 0
+    for draft_id in rescan.published_of(unit_id).values_list("pk", flat=True):
+        draft = Draft.objects.select_related("publication__version").get(pk=draft_id)
+        version = draft.publication.version if draft.publication else None
+        if version is None or Rescan.objects.filter(version=version, trigger=trigger).exists():
+            continue
+        findings = [("title", f) for f in checks.check_text(version.title, lexicon)]
+        findings += [("body", f) for f in checks.check_text(version.body, lexicon)]
+        done += rescan.record_rescan(draft_id=draft_id, trigger=trigger, findings=findings) is not None
+    return done
+
+
+@shared_task(name="workflow.rescan_on_new_rules")
+def rescan_on_new_rules() -> int:
+    """A new base list or new checker rules re-scan every unit's published items (once per version, by the key)."""
+    trigger = rescan.rules_trigger()
+    units = list(Unit.objects.values_list("pk", flat=True))
+    for unit_id in units:
+        rescan_published.delay(unit_id, trigger)
+    return len(units)

@@ -32,6 +32,8 @@ def finding_data(finding: Finding) -> dict:
         "dismissed": finding.dismissed,
         "dismiss_reason": finding.dismiss_reason,
         "dismissed_by": _user(finding.dismissed_by),
+        "awaits_confirmation": finding.needs_confirmation,
+        "dismissal_confirmed_by": _user(finding.dismissal_confirmed_by),
     }
 
 

@@ -19,6 +19,11 @@ urlpatterns = [
         name="api-dismiss",
     ),
     path(
+        "drafts/<int:draft_id>/findings/<int:finding_id>/confirm/",
+        views.ConfirmDismissalView.as_view(),
+        name="api-confirm-dismissal",
+    ),
+    path(
         "drafts/<int:draft_id>/findings/<int:finding_id>/apply/", views.ApplySuggestionView.as_view(), name="api-apply"
     ),
     path("drafts/<int:draft_id>/findings/apply/", views.ApplySuggestionsView.as_view(), name="api-apply-several"),

@@ -129,6 +129,20 @@ class DismissFindingView(APIView):
         return _answer(request, draft_id)
 
 
+class ConfirmDismissalView(APIView):
+    """The section head confirms a serious finding's dismissal; with {"reject": true, "reason": ...} refuses it."""
+
+    def post(self, request, draft_id: int, finding_id: int):
+        payload = _payload(request)
+        if payload.get("reject") is True:
+            services.reject_dismissal(
+                draft_id=draft_id, user=request.user, finding_id=finding_id, reason=_text(payload, "reason")
+            )
+        else:
+            services.confirm_dismissal(draft_id=draft_id, user=request.user, finding_id=finding_id)
+        return _answer(request, draft_id)
+
+
 class ApplySuggestionView(APIView):
     def post(self, request, draft_id: int, finding_id: int):
         services.apply_suggestions(draft_id=draft_id, user=request.user, finding_ids=[finding_id])

@@ -3,12 +3,13 @@
 from .checking import mark_check_failed, mark_check_running, record_check_result
 from .deadlines import sweep_deadlines
 from .drafts import create_draft, edit_draft
-from .findings import apply_suggestions, dismiss_finding
+from .findings import apply_suggestions, confirm_dismissal, dismiss_finding, reject_dismissal
 from .organisation import signing_chain
 from .review import open_correction, publish_due, return_draft, schedule, sign, submit, unschedule, withdraw
 
 __all__ = [
     "apply_suggestions",
+    "confirm_dismissal",
     "create_draft",
     "dismiss_finding",
     "edit_draft",
@@ -17,6 +18,7 @@ __all__ = [
     "open_correction",
     "publish_due",
     "record_check_result",
+    "reject_dismissal",
     "return_draft",
     "schedule",
     "sign",

@@ -108,6 +108,8 @@ def _store_findings(run: CheckRun, findings: Iterable[tuple[str, checks.Finding]
                 earlier.dismiss_reason,
                 earlier.dismissed_at,
             )
+            row.dismissal_confirmed_by_id = earlier.dismissal_confirmed_by_id
+            row.dismissal_confirmed_at = earlier.dismissal_confirmed_at
         rows.append(row)
     return Finding.objects.bulk_create(rows)
 

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 
 from .. import policy
 from ..audit import audit_record
-from ..errors import InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..models import AuditKind, Draft, Finding, Status, User
 from .content import clean_content, content_of
 from .dictionary import propose_allow_term
 from .drafts import new_version
 from .locking import lock_draft
+from .notifications import notify
 from .review import require_reason, start_round
 
 
@@ -98,11 +99,70 @@ def dismiss_finding(*, draft_id: int, user: User, finding_id: int, reason: str) 
         return finding
     finding.dismissed_by, finding.dismiss_reason, finding.dismissed_at = user, reason, timezone.now()
     finding.save(update_fields=["dismissed_by", "dismiss_reason", "dismissed_at"])
+    serious = finding.needs_confirmation
     audit_record(
         draft=draft,
         actor=user,
-        event=AuditKind.FINDING_DISMISSED,
+        event=AuditKind.DISMISSAL_REQUESTED if serious else AuditKind.FINDING_DISMISSED,
         data={"finding": finding.pk, "text": finding.text, "rule": finding.rule, "reason": reason},
     )
-    propose_allow_term(finding=finding, unit=draft.section.unit)
+    if serious:
+        if draft.section.head_id:
+            notify(
+                user_id=draft.section.head_id,
+                draft=draft,
+                message=_("“%(title)s”: the drafter asks you to confirm the dismissal of “%(text)s”.")
+                % {"title": draft.title, "text": finding.text},
+            )
+    else:
+        propose_allow_term(finding=finding, unit=draft.section.unit)
+    return finding
+
+
+def _requested_dismissal(draft: Draft, user: User, finding_id: int) -> Finding:
+    policy.guard_confirm_dismissal(user, draft)
+    finding = _current_findings(draft).select_for_update().filter(pk=finding_id).first()
+    if finding is None:
+        raise NotFound(_("No such finding on the current version."))
+    if not finding.needs_confirmation:
+        raise Conflict(_("This finding has no dismissal waiting for confirmation."))
+    return finding
+
+
+@transaction.atomic
+def confirm_dismissal(*, draft_id: int, user: User, finding_id: int) -> Finding:
+    """The section head (or their stand-in) consents to the drafter's dismissal of a political or leader finding."""
+    draft = lock_draft(draft_id, user)
+    finding = _requested_dismissal(draft, user, finding_id)
+    finding.dismissal_confirmed_by, finding.dismissal_confirmed_at = user, timezone.now()
+    finding.save(update_fields=["dismissal_confirmed_by", "dismissal_confirmed_at"])
+    audit_record(
+        draft=draft,
+        actor=user,
+        event=AuditKind.DISMISSAL_CONFIRMED,
+        data={"finding": finding.pk, "text": finding.text, "rule": finding.rule, "reason": finding.dismiss_reason},
+    )
+    return finding
+
+
+@transaction.atomic
+def reject_dismissal(*, draft_id: int, user: User, finding_id: int, reason: str) -> Finding:
+    """The section head refuses the dismissal: the finding is open again and the drafter is told why."""
+    draft = lock_draft(draft_id, user)
+    finding = _requested_dismissal(draft, user, finding_id)
+    reason = require_reason(reason, _("Say why this finding must be fixed."))
+    finding.dismissed_by, finding.dismiss_reason, finding.dismissed_at = None, "", None
+    finding.save(update_fields=["dismissed_by", "dismiss_reason", "dismissed_at"])
+    audit_record(
+        draft=draft,
+        actor=user,
+        event=AuditKind.DISMISSAL_REJECTED,
+        data={"finding": finding.pk, "text": finding.text, "rule": finding.rule, "reason": reason},
+    )
+    notify(
+        user_id=draft.drafter_id,
+        draft=draft,
+        message=_("“%(title)s”: the section head did not accept dismissing “%(text)s”: %(reason)s")
+        % {"title": draft.title, "text": finding.text, "reason": reason},
+    )
     return finding

@@ -9,7 +9,7 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from ..selectors import inbox_for, notifications_of
+    from ..selectors import inbox_for, notifications_of, published_to_review
 
     unread = notifications_of(user).filter(read_at__isnull=True)
     return {
@@ -17,4 +17,7 @@ def navigation(request) -> dict:
         "unread_count": unread.count(),
         "unread_notifications": unread[:NAV_NOTIFICATIONS],
         "is_auditor": user.is_auditor,
+        # The link shows for administrators always, for a drafter while one of their items is on the list.
+        "to_review_count": published_to_review(user).count(),
+        "is_administrator": user.is_superuser or user.is_staff,
     }

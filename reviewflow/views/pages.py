@@ -76,6 +76,7 @@ def draft_detail(request, draft_id: int):
             "can_withdraw": policy.may_withdraw(request.user, draft),
             "can_schedule": policy.may_schedule(request.user, draft),
             "can_correct": policy.may_correct(request.user, draft),
+            "can_confirm": policy.may_confirm_dismissal(request.user, draft),
             "can_unschedule": policy.may_unschedule(request.user, draft),
             "withdrawal": selectors.withdrawal_of(draft) if draft.status == Status.WITHDRAWN else None,
             **_choices(),
@@ -170,6 +171,26 @@ def dismiss(request, draft_id: int, finding_id: int):
 
 @require_POST
 @login_required
+def confirm_dismissal(request, draft_id: int, finding_id: int):
+    if request.POST.get("reject"):
+        return _act(
+            request,
+            draft_id,
+            _("Dismissal rejected; the drafter has been told."),
+            lambda: services.reject_dismissal(
+                draft_id=draft_id, user=request.user, finding_id=finding_id, reason=request.POST.get("reason", "")
+            ),
+        )
+    return _act(
+        request,
+        draft_id,
+        _("Dismissal confirmed."),
+        lambda: services.confirm_dismissal(draft_id=draft_id, user=request.user, finding_id=finding_id),
+    )
+
+
+@require_POST
+@login_required
 def apply_suggestion(request, draft_id: int, finding_id: int):
     return _act(
         request,
@@ -244,6 +265,13 @@ def withdraw(request, draft_id: int):
 
 
 INBOX_PAGE_SIZE = 50
+
+
+@login_required
+def published_to_review(request):
+    return render(
+        request, "reviewflow/published_to_review.html", {"rescans": selectors.published_to_review(request.user)}
+    )
 
 
 @login_required
