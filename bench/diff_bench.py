@@ -29,7 +29,7 @@ def lines_of(count: int, kinds: int, seed: int) -> str:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from reviewflow.views.text import REPLACED, text_changes
+    from reviewflow.display.text import REPLACED, text_changes
 
     body = "".join(f"区政务服务管理局召开第{n}次政务公开工作会议。\n" for n in range(2000))
     cases = {

@@ -7,6 +7,7 @@ from knox.models import AuthToken
 
 from checks.inspection import base_list
 
+from .display.events import event_name, event_summary
 from .models import (
     AllowedLinkHost,
     AuditEvent,
@@ -31,7 +32,6 @@ from .models_office import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from .views.events import event_name, event_summary
 
 admin.site.site_header = _("ReviewFlow administration")
 admin.site.site_title = _("ReviewFlow")

@@ -7,8 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from ..views.events import event_name, event_summary
-from ..views.text import REPLACED, marked_spans, text_changes
+from ..display.events import event_name, event_summary
+from ..display.text import REPLACED, marked_spans, text_changes
 
 register = template.Library()
 

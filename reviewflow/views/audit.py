@@ -18,9 +18,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
+from ..display.events import event_name, event_summary
 from ..models import AuditKind, Section, User
 from ..verification import last_verification
-from .events import event_name, event_summary
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000

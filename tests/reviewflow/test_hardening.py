@@ -12,9 +12,9 @@ import random
 import pytest
 from django.test import Client
 
+from reviewflow.display.text import MAX_SHOWN, REPLACED, text_changes
 from reviewflow.models import Draft
 from reviewflow.views.audit import spreadsheet_safe
-from reviewflow.views.text import MAX_SHOWN, REPLACED, text_changes
 from tests.factories import client_for, demo_org, draft_data, make_draft, submit_and_check
 
 pytestmark = pytest.mark.django_db
