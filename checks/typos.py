@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from checks.confusables import FUZZY_SOUND, candidates_for
@@ -94,16 +94,21 @@ def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[i
 
 def find_typos(text: str, params: TypoParams = DEFAULT) -> list[Finding]:
     """Check every clause of the text for character typos."""
+    return clause_findings(text, lambda clause: corrections(clause, params), rule="typo.char")
+
+
+def clause_findings(text: str, fix: Callable[[str], Iterable[tuple[int, str]]], *, rule: str) -> list[Finding]:
+    """Run `fix` over each clause of the normalised text; each (offset, character) it proposes is a typo finding."""
     normalized = normalize(text)
     findings = []
     for clause in _CLAUSE.finditer(normalized):
-        for offset, replacement in corrections(clause.group(), params):
+        for offset, replacement in fix(clause.group()):
             at = clause.start() + offset
             findings.append(
                 Finding(
                     start=at,
                     end=at + 1,
-                    rule="typo.char",
+                    rule=rule,
                     text=text[at],
                     suggestion=replacement,
                     kind="typo",

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from checks.confusables import candidates_for, typed_tier
 from checks.findings import Finding
 from checks.lm import scoring
-from checks.lm.corpus import normalize
 from checks.names import named_positions
+from checks.typos import clause_findings
 from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALNUM = re.compile(r"[0-9A-Za-z]")
-_CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
 WINDOW = 4
 
 
@@ -94,21 +93,4 @@ def corrections(sentence: str, params: WordParams = DEFAULT) -> list[tuple[int, 
 
 def find_word_typos(text: str, params: WordParams = DEFAULT) -> list[Finding]:
     """Check every clause of the text for word-level typos."""
-    normalized = normalize(text)
-    findings = []
-    for clause in _CLAUSE.finditer(normalized):
-        for offset, replacement in corrections(clause.group(), params):
-            at = clause.start() + offset
-            findings.append(
-                Finding(
-                    start=at,
-                    end=at + 1,
-                    rule="typo.word",
-                    text=text[at],
-                    suggestion=replacement,
-                    kind="typo",
-                    severity="warning",
-                    message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
-                )
-            )
-    return findings
+    return clause_findings(text, lambda clause: corrections(clause, params), rule="typo.word")

@@ -19,6 +19,19 @@ SIGNERS = ("张拟稿", "李股长", "王分管", "赵局长")
 CLEAN_BODY = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。"
 
 
+# The audit trail of one clean round: created, submitted, checked (the drafter's signature), three signatures, out.
+ONE_CLEAN_ROUND = [
+    "draft.created",
+    "draft.submitted",
+    "check.completed",
+    "review.signed",
+    "review.signed",
+    "review.signed",
+    "review.signed",
+    "draft.published",
+]
+
+
 def stage(draft: Draft) -> str:
     """Where a draft stands, the signing level included: "signing:deputy", "published", ..."""
     return f"{draft.status}:{draft.step}" if draft.status == "signing" else draft.status
