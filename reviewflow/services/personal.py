@@ -15,6 +15,16 @@ def mark_seen(*, user: User, draft: Draft) -> int | None:
     return before
 
 
+def record_acted_on(*, user: User, draft: Draft) -> None:
+    """A signer acted on the current version: their "changes since you last read" starts there (one upsert)."""
+    SeenVersion.objects.bulk_create(
+        [SeenVersion(user=user, draft=draft, version=draft.version, seen_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "draft"],
+        update_fields=["version", "seen_at"],
+    )
+
+
 def seen_on_view(*, user: User, draft: Draft) -> int | None:
     """The version the user had read before this view. A signer of the chain keeps that mark until they sign or
     return (the services advance it), so their "changes since you last read" stays; anyone else's advances now."""

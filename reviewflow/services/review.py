@@ -21,7 +21,7 @@ from ..models import Assignment, AuditKind, CheckRun, Draft, Publication, Signat
 from .locking import lock_draft
 from .notifications import notify, notify_holder
 from .organisation import signing_chain
-from .personal import mark_seen
+from .personal import record_acted_on
 
 
 def require_reason(reason: str, message: str) -> str:
@@ -99,7 +99,7 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
     if on_behalf_of:
         data["on_behalf_of"] = str(signature.on_behalf_of)
     audit_record(draft=draft, actor=user, event=AuditKind.SIGNED, data=data)
-    mark_seen(user=user, draft=draft)  # the signer acted on this version: their "changes since" starts here
+    record_acted_on(user=user, draft=draft)  # their "changes since you last read" starts at this version
     lifecycle = DraftLifecycle(draft)
     lifecycle.sign()
     if draft.status == Status.PUBLISHED:
@@ -128,7 +128,7 @@ def return_draft(*, draft_id: int, user: User, version: int, reason: str) -> Dra
     draft.return_reason, draft.returned_by = reason, user
     draft.save()
     audit_record(draft=draft, actor=user, event=AuditKind.RETURNED, data={"step": step, "reason": reason})
-    mark_seen(user=user, draft=draft)
+    record_acted_on(user=user, draft=draft)
     notify(
         user_id=draft.drafter_id,
         draft=draft,
