@@ -74,6 +74,17 @@ def document() -> None:
     extend_schema_view(post=extend_schema(request=None, responses=answers))(views.ApplySuggestionView)
     extend_schema_view(
         post=extend_schema(
+            request=_body(
+                "ConfirmDismissalIn",
+                reject=serializers.BooleanField(required=False),
+                reason=serializers.CharField(required=False),
+            ),
+            responses=answers,
+            summary="The section head confirms (or, with reject, refuses) a political or leader finding's dismissal",
+        )
+    )(views.ConfirmDismissalView)
+    extend_schema_view(
+        post=extend_schema(
             operation_id="drafts_findings_apply_several",
             request=_body(
                 "ApplyIn",
