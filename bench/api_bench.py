@@ -15,6 +15,7 @@ transaction, with the ratio; and the most connections the bench database ever ha
 from __future__ import annotations
 
 import argparse
+import hashlib
 import http.client
 import json
 import os
@@ -184,10 +185,20 @@ def raw_sql_signs(database_url: str, draft_ids: list[int], clients_n: int, per_c
                         " now())",
                         [draft_id, versions[draft_id], user_id, content_hash],
                     )
+                    # The audit event joins the hash chain, as audit_record() does: lock the head, link, advance it.
+                    seq, prev = connection.execute(
+                        "SELECT last_seq, last_hash FROM reviewflow_auditchain WHERE id = 1 FOR UPDATE"
+                    ).fetchone()
+                    data = json.dumps({"step": "section_head"})
+                    digest = hashlib.sha256(f"{seq + 1}|{draft_id}|{user_id}|{data}|{prev}".encode()).hexdigest()
                     connection.execute(
                         "INSERT INTO reviewflow_auditevent (draft_id, actor_id, event, version, content_hash, data,"
-                        " created_at) VALUES (%s, %s, 'bench.signed', 1, %s, %s, now())",
-                        [draft_id, user_id, content_hash, json.dumps({"step": "section_head"})],
+                        " created_at, seq, prev_hash, hash)"
+                        " VALUES (%s, %s, 'bench.signed', 1, %s, %s, now(), %s, %s, %s)",
+                        [draft_id, user_id, content_hash, data, seq + 1, prev, digest],
+                    )
+                    connection.execute(
+                        "UPDATE reviewflow_auditchain SET last_seq = %s, last_hash = %s WHERE id = 1", [seq + 1, digest]
                     )
                     connection.execute(
                         "UPDATE reviewflow_draft SET status = status, status_changed_at = now() WHERE id = %s",
