@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checks import confusables, names, real_words, tagging, typos, vocabulary
 from checks.findings import Finding, Lexicon
-from checks.inspection import find_inspection_errors
+from checks.inspection import find_inspection_errors, normative, officials
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
 from checks.lm import scoring
 from checks.real_words import find_real_word_confusions
@@ -31,6 +31,9 @@ _RESOURCES = (
     repeats.reduplications,
     typos.government_terms,
     tagging.tagger,
+    normative.base_list,
+    normative._base_matcher,
+    officials._look_and_sound_alikes,
 )
 
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from rest_framework.test import APIClient
 
 from reviewflow import services
-from reviewflow.models import Draft, User
+from reviewflow.models import AuditEvent, Draft, User
 from workflow.tasks import run_check
 
 # The demo chain by display name: drafter, section head, deputy, principal leader.
@@ -30,6 +30,11 @@ ONE_CLEAN_ROUND = [
     "review.signed",
     "draft.published",
 ]
+
+
+def audit_kinds(draft_id: int) -> list[str]:
+    """A draft's audit event kinds, in the order they were written."""
+    return list(AuditEvent.objects.filter(draft_id=draft_id).order_by("seq", "id").values_list("event", flat=True))
 
 
 def stage(draft: Draft) -> str:

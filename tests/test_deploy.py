@@ -18,16 +18,16 @@ from tests.factories import wait_for
 
 
 def prod_env(tmp_path, **overrides) -> dict:
+    """A deployment's environment: what the operator sets, not whatever the test run happens to carry."""
     env = {
-        **os.environ,
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", str(tmp_path)),
         "DJANGO_SETTINGS_MODULE": "settings.prod",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "reviewflow.example.gov.cn",
         "DATABASE_URL": os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/reviewflow",
         "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
         "REVIEWFLOW_VAR_DIR": str(tmp_path),
-        # The browser tests' test-only switch (tests/e2e/conftest.py) is no part of a deployment.
-        "DJANGO_ALLOW_ASYNC_UNSAFE": None,
         **overrides,
     }
     return {name: value for name, value in env.items() if value is not None}

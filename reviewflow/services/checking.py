@@ -139,13 +139,13 @@ def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, chec
             event=AuditKind.CHECK_COMPLETED,
             data={"check": run.pk, "purpose": run.purpose, "findings": len(stored), "version": run.version.number},
         )
-    if run.status != CheckRun.State.DONE or not DraftLifecycle(draft).finish_check.can_proceed():
-        return draft
-    if draft.pending_check_id != run.pk:
+    lifecycle = DraftLifecycle(draft)
+    waits_for_this = draft.pending_check_id == run.pk and lifecycle.finish_check.can_proceed()
+    if run.status != CheckRun.State.DONE or not waits_for_this:
         return draft
     draft.pending_check = None
     passed = not run.findings.blocking().exists()
-    DraftLifecycle(draft).finish_check(passed=passed)
+    lifecycle.finish_check(passed=passed)
     draft.save()
     if not passed:
         audit_record(draft=draft, actor=None, event=AuditKind.CHECK_NEEDS_REVISION, data={"check": run.pk})
@@ -177,9 +177,10 @@ def mark_check_failed(*, check_run_id: int, error: str) -> None:
     run.status, run.error, run.finished_at = CheckRun.State.FAILED, error[:2000], timezone.now()
     run.save(update_fields=["status", "error", "finished_at"])
     audit_record(draft=draft, actor=None, event=AuditKind.CHECK_FAILED, data={"check": run.pk, "error": error[:200]})
-    if draft.pending_check_id == run.pk and DraftLifecycle(draft).finish_check.can_proceed():
+    lifecycle = DraftLifecycle(draft)
+    if draft.pending_check_id == run.pk and lifecycle.finish_check.can_proceed():
         draft.pending_check = None
-        DraftLifecycle(draft).finish_check(passed=False)
+        lifecycle.finish_check(passed=False)
         draft.save()
         notify(
             user_id=draft.drafter_id,

@@ -14,6 +14,7 @@ from .. import policy
 from ..audit import audit_record
 from ..errors import Conflict, InvalidInput, NotFound
 from ..models import AuditKind, Draft, Finding, Status, User
+from ..selectors import latest_check
 from .content import clean_content, content_of
 from .dictionary import propose_allow_term
 from .drafts import new_version
@@ -23,14 +24,8 @@ from .review import require_reason, start_round
 
 
 def _current_findings(draft: Draft):
-    """Findings of the newest check of the current version."""
-    newest = (
-        Finding.objects.filter(check_run__version__draft=draft, check_run__version__number=draft.version)
-        .order_by("-check_run_id")
-        .values_list("check_run_id", flat=True)
-        .first()
-    )
-    return Finding.objects.filter(check_run_id=newest)
+    """Findings of the newest check of the current version (selectors.latest_check)."""
+    return Finding.objects.filter(check_run=latest_check(draft))
 
 
 def applied(text: str, fixes: list[Finding]) -> str:

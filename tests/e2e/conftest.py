@@ -9,9 +9,6 @@ import pytest
 
 from tests.e2e.browser import CHROMIUM_ARGS, DESKTOP, Session
 
-# Playwright's sync API runs an event loop in this thread, which trips Django's async-safety check.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 
 def _chromium() -> str | None:
     return shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
@@ -33,10 +30,16 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    # Playwright's sync API runs an event loop in this thread, which trips Django's async-safety check: allow it
+    # while the browser runs, and only then (a process started by other tests must not inherit it).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
