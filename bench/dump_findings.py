@@ -1,5 +1,6 @@
-"""Dump every finding check_text gives on the official-writing set, SIGHAN-2015's sources and the seed plan, one
-line each, so that a pure speed change can be shown to leave the output byte for byte the same.
+"""Dump every finding check_text gives on the official-writing set, SIGHAN-2015's sources, the seed plan and the
+held-out People's Daily slice (as one body), one line each, so that a pure speed change can be shown to leave the
+output byte for byte the same.
 
     .venv/bin/python bench/dump_findings.py > before.txt   # then after the change: diff before.txt after.txt
 """
@@ -15,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from bench.checker_eval import SEED_PLAN  # noqa: E402
 from bench.devset import devset_rows  # noqa: E402
 from checks import check_text  # noqa: E402
+from checks.lm.corpus import held_out_sentences  # noqa: E402
 from checks.paths import pycorrector_data  # noqa: E402
 
 
@@ -27,6 +29,7 @@ def texts() -> list[tuple[str, str]]:
         sources = [line.split("\t")[0] for line in f if "\t" in line]
     labelled += [(f"sighan:{n}", source) for n, source in enumerate(sources)]
     labelled.append(("seed", SEED_PLAN.read_text(encoding="utf-8")))
+    labelled.append(("people-daily-held-out", "".join(held_out_sentences())))
     return labelled
 
 

@@ -50,6 +50,10 @@ def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
     original_freq = best_word_around(sentence, i, params.covered_min_freq)
     confusable = candidates_for(sentence[i])
     word_freqs = confusable_words(sentence, i)
+    if original_freq and not any(
+        f >= params.word_min_freq and f > params.covered_ratio * original_freq for f in word_freqs.values()
+    ):
+        return {}  # the loop below would skip every candidate: none spells a much likelier word
     thresholds = {}
     for candidate, tier in confusable.items():
         freq = word_freqs.get(candidate, 0)

@@ -41,8 +41,10 @@ def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float
     eos = i + ORDER - 1 >= len(text)
     before = text[start:end]
     base = score(before, bos, eos)
-    head, tail = before[: i - start], before[i - start + 1 :]
-    return [score(head + r + tail, bos, eos) - base for r in replacements]
+    # Each candidate's window is scored once, so it skips the cache; kenlm splits tokens on any run of spaces.
+    head, tail = " ".join(before[: i - start]), " ".join(before[i - start + 1 :])
+    lm = model.get()
+    return [float(lm.score(f"{head} {' '.join(r)} {tail}", bos=bos, eos=eos)) - base for r in replacements]
 
 
 def replacement_gain(text: str, start: int, end: int, replacement: str) -> float:
