@@ -13,6 +13,7 @@ from checks.rules import repeats, wording
 from checks.rules.function_words import find_function_word_swaps
 from checks.rules.official import find_rule_violations
 from checks.rules.particles import find_particle_misuse
+from checks.spans import SpanIndex
 from checks.typos import layered_clause_findings
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
@@ -56,13 +57,14 @@ def _lm_findings(text: str) -> list[Finding]:
     typo_findings = word_typos + [t for t in char_typos if t.start not in flagged]
     flagged |= {t.start for t in typo_findings}
     others = find_particle_misuse(text) + find_function_word_swaps(text) + find_real_word_confusions(text)
-    return typo_findings + [f for f in others if not any(f.start <= at < f.end for at in flagged)]
+    taken = SpanIndex((at, at + 1) for at in flagged)
+    return typo_findings + [f for f in others if not taken.overlaps(f.start, f.end)]
 
 
 def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:
     """A character typo inside a span a wording rule already corrects is the same mistake, reported once."""
-    corrected = [(r.start, r.end) for r in rules if r.suggestion]
-    return [t for t in typos if not any(start <= t.start and t.end <= end for start, end in corrected)]
+    corrected = SpanIndex((r.start, r.end) for r in rules if r.suggestion)
+    return [t for t in typos if not corrected.contains(t.start, t.end)]
 
 
 def _severity_first(finding: Finding) -> tuple[int, str]:
