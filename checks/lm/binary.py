@@ -70,7 +70,8 @@ def converter() -> Path:
 def _kenlm_source(version: str, work: Path) -> Path:
     """Fetch the installed kenlm's sdist with pip (set-up time only) and unpack it; return its top directory."""
     pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", "kenlm"]
-    _run([*pip, f"kenlm=={version}", "--dest", str(work)])
+    offline_bound = ["--retries", "1", "--timeout", "30"]  # set-up without a registry falls back, it does not hang
+    _run([*pip, *offline_bound, f"kenlm=={version}", "--dest", str(work)])
     archives = sorted(work.glob("kenlm-*.tar.gz"))
     if not archives:
         raise ConverterUnavailable(f"pip found no source archive of kenlm {version}")
