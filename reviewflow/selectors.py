@@ -48,9 +48,12 @@ def drafts_of(user: User) -> QuerySet[Draft]:
 
 
 def inbox_for(user: User) -> QuerySet[Draft]:
-    """Drafts whose open level this user holds, oldest waiting first."""
+    """Drafts whose open level this user holds, or holds today as a stand-in, oldest waiting first."""
+    # The principals as a list, not a subquery OR-ed in: `holder IN (ids)` walks the holder index, where the OR made
+    # PostgreSQL read every open draft (13 ms at 100,000 of them, on every page through the inbox badge).
+    holders = [user.pk, *standing_in_for(user).values_list("principal_id", flat=True)]
     return (
-        Draft.objects.filter(Q(holder=user) | Q(holder__in=standing_in_for(user)), status=Status.SIGNING)
+        Draft.objects.filter(holder__in=holders, status=Status.SIGNING)
         .select_related("drafter", "section", "holder")
         .order_by("status_changed_at", "pk")
     )
@@ -199,7 +202,7 @@ def stale_check_runs(*, before: datetime, unsent_before: datetime | None = None)
 def audit_events(
     *,
     actor: User | None = None,
-    section: Section | None = None,
+    section: Section | int | None = None,
     event: str = "",
     since: date | None = None,
     until: date | None = None,
