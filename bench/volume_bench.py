@@ -124,7 +124,8 @@ def seed(drafts: int, events: int) -> None:
     chains = _organisation()
     now = datetime.now(UTC)
     steps = [Step.SECTION_HEAD, Step.DEPUTY, Step.HEAD]
-    body = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。"
+    # About 1,500 characters, the length of a news item: what a list that reads every column carries.
+    body = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 40
 
     def draft_rows():
         for n in range(drafts):

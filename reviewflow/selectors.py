@@ -54,7 +54,8 @@ def inbox_for(user: User) -> QuerySet[Draft]:
     holders = [user.pk, *standing_in_for(user).values_list("principal_id", flat=True)]
     return (
         Draft.objects.filter(holder__in=holders, status=Status.SIGNING)
-        .select_related("drafter", "section", "holder")
+        .select_related("drafter", "section")
+        .defer("body")  # a list of titles: fifty bodies of a few thousand characters each are read for nothing
         .order_by("status_changed_at", "pk")
     )
 
@@ -208,7 +209,11 @@ def audit_events(
     until: date | None = None,
 ) -> QuerySet[AuditEvent]:
     """Audit events, newest first, narrowed by person, section, event type and days (both ends included)."""
-    events = AuditEvent.objects.select_related("actor", "draft__section").order_by("-created_at", "-id")
+    events = (
+        AuditEvent.objects.select_related("actor", "draft__section")
+        .defer("draft__body")  # the list and the export name the draft by title
+        .order_by("-created_at", "-id")
+    )
     if actor is not None:
         events = events.filter(actor=actor)
     if section is not None:
