@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='auditevent',
-            index=models.Index(fields=['actor', 'created_at', 'id'], include=('draft',), name='audit_actor_time_draft'),
+            index=models.Index(fields=['actor', 'created_at', 'id', 'draft'], name='audit_actor_time_draft'),
         ),
         migrations.AddIndex(
             model_name='draft',
