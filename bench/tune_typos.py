@@ -63,14 +63,15 @@ def word_layer_features(pairs: list[tuple[str, str]], source: str) -> list[tuple
     candidate the word layer weighs."""
     from checks.confusables import candidates_for, typed_tier
     from checks.lm import scoring
+    from checks.names import guarded_positions
     from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
-    from checks.words import DEFAULT, WINDOW, _guarded
+    from checks.words import DEFAULT, WINDOW
 
     rows = []
     for s, t in pairs:
         if len(s) != len(t):
             continue
-        guarded, safe = _guarded(s), safe_positions(s)
+        guarded, safe = guarded_positions(s), safe_positions(s)
         for i, ch in enumerate(s):
             if i in guarded or i in safe or not "\u4e00" <= ch <= "\u9fff":
                 continue

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from checks.confusables import candidates_for, typed_tier
 from checks.findings import Finding
 from checks.lm import scoring
-from checks.names import named_positions
+from checks.names import guarded_positions
 from checks.typos import clause_findings
 from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_ALNUM = re.compile(r"[0-9A-Za-z]")
 WINDOW = 4
 
 
@@ -37,14 +36,6 @@ class WordParams:
 
 
 DEFAULT = WordParams()
-
-
-def _guarded(sentence: str) -> set[int]:
-    """Offsets never corrected: inside a known name or term, or next to a digit or a Latin letter."""
-    guarded = named_positions(sentence)
-    for m in _ALNUM.finditer(sentence):
-        guarded.update((m.start() - 1, m.start() + 1))
-    return guarded
 
 
 def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dict[str, float]:
@@ -77,7 +68,7 @@ def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dic
 
 def corrections(sentence: str, params: WordParams = DEFAULT) -> list[tuple[int, str]]:
     """Return (offset, replacement) for each word-level typo in one normalized clause, left to right."""
-    guarded = _guarded(sentence)
+    guarded = guarded_positions(sentence)
     safe = safe_positions(sentence)
     found = []
     for i, ch in enumerate(sentence):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.names import named_positions
-from checks.vocabulary import segmentation_cost
+from checks.names import guarded_positions, named_positions
+from checks.vocabulary import all_words, segmentation_cost
 from checks.words import find_word_typos
 
 
@@ -36,6 +36,10 @@ def test_a_confusable_that_spells_a_known_word_is_proposed(text: str, wrong: str
         "张家口市崇礼区组织开展森林防火宣传。",
         "报名时间为2024年3月1日至3月15日，咨询电话0571-88888888。",
         "会议通过了iPhone 15采购项目和5G基站建设方案。",
+        "一八四八年二月，马克思、恩格斯起草的《共产党宣言》在伦敦发表。",  # a year in Chinese numerals
+        "截至十月底，全县累计接种疫苗三十八万剂次。",  # the unit after a number
+        "现在很多年轻人都喜欢在网路上买东西。",  # Taiwanese usage, a word in wordfreq's list
+        "他在一家软体公司上班，我们坐捷运去夜市。",
     ],
 )
 def test_correct_official_sentences_names_and_numbers_are_left_alone(text: str) -> None:
@@ -45,6 +49,21 @@ def test_correct_official_sentences_names_and_numbers_are_left_alone(text: str) 
 def test_names_places_and_terms_guard_their_characters() -> None:
     text = "李明在嘉定区调研"
     assert named_positions(text) == {0, 1, 3, 4, 5}
+
+
+def test_numbers_in_chinese_numerals_and_their_unit_are_guarded_but_not_the_word_before() -> None:
+    text = "全县有芭十六所"
+    assert guarded_positions(text) == {4, 5, 6}
+
+
+def test_a_typo_beside_a_number_is_still_found() -> None:
+    assert corrections("全县新建村级卫生室四十二个，配被了基本医疗设备。") == [("被", "备")]
+
+
+def test_wordfreq_knows_modern_and_regional_words_but_not_rare_misspellings() -> None:
+    words = all_words.get()
+    assert words["网路"] >= 1000 and words["短板"] >= 20  # jieba: 73 and 3
+    assert words.get("布署", 0) < 10  # 16 in wordfreq, below its floor
 
 
 def test_the_right_word_segments_at_lower_cost_than_the_typo() -> None:
