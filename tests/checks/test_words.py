@@ -3,11 +3,14 @@ segmentation and the language model prefer; names, places and spans by digits or
 
 from __future__ import annotations
 
+import dataclasses
+import math
+
 import pytest
 
 from checks.names import guarded_positions, named_positions
 from checks.vocabulary import all_words, segmentation_cost
-from checks.words import find_word_typos
+from checks.words import DEFAULT, find_word_typos
 
 
 def corrections(text: str) -> list[tuple[str, str | None]]:
@@ -69,3 +72,27 @@ def test_wordfreq_knows_modern_and_regional_words_but_not_rare_misspellings() ->
 def test_the_right_word_segments_at_lower_cost_than_the_typo() -> None:
     assert segmentation_cost("一筹莫展") < segmentation_cost("一愁莫展")
     assert segmentation_cost("安装设备") < segmentation_cost("按装设备")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("今年我县共举办各类培训国动二十余场。", "国", "活"), ("应聘者须具有大学本科及也上学历。", "也", "以")],
+)
+def test_a_same_syllable_non_word_for_a_frequent_word_is_found_by_the_frequent_word_rule(
+    text: str, wrong: str, right: str
+) -> None:
+    without_rule = dataclasses.replace(DEFAULT, frequent_threshold=math.inf)
+    assert [(f.text, f.suggestion) for f in find_word_typos(text, without_rule)] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "选举徐衍东为省高级人民法院院长。",  # a name the dictionaries do not know
+        "我们坐捷运去夜市，大概二十分钟就到了。",
+        "经县委常委会研究，同意李晓东同志任县农业农村局局长。",
+    ],
+)
+def test_the_frequent_word_rule_leaves_names_and_regional_words_alone(text: str) -> None:
+    assert corrections(text) == []
