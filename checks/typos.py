@@ -14,6 +14,7 @@ from checks.lm.corpus import normalize
 from checks.names import guarded_positions
 from checks.paths import checker_data
 from checks.resources import lazy
+from checks.tagging import person_name_positions
 from checks.vocabulary import best_word_around, confusable_words, safe_positions
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -93,7 +94,7 @@ def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[i
         if i in protected or not _CJK.match(ch) or i in safe:
             continue
         found = _best_candidate(sentence, i, params)
-        if found:
+        if found and i not in person_name_positions(sentence):
             sentence = sentence[:i] + found + sentence[i + 1 :]
             yield i, found
 

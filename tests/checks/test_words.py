@@ -9,6 +9,7 @@ import math
 import pytest
 
 from checks.names import guarded_positions, named_positions
+from checks.tagging import person_name_positions
 from checks.vocabulary import all_words, segmentation_cost
 from checks.words import DEFAULT, find_word_typos
 
@@ -76,7 +77,7 @@ def test_the_right_word_segments_at_lower_cost_than_the_typo() -> None:
 
 @pytest.mark.parametrize(
     ("text", "wrong", "right"),
-    [("今年我县共举办各类培训国动二十余场。", "国", "活"), ("应聘者须具有大学本科及也上学历。", "也", "以")],
+    [("今年我县共举办各类培训国动二十余场。", "国", "活"), ("本规定所称机官，是指县级以上机关。", "官", "关")],
 )
 def test_a_same_syllable_non_word_for_a_frequent_word_is_found_by_the_frequent_word_rule(
     text: str, wrong: str, right: str
@@ -96,3 +97,10 @@ def test_a_same_syllable_non_word_for_a_frequent_word_is_found_by_the_frequent_w
 )
 def test_the_frequent_word_rule_leaves_names_and_regional_words_alone(text: str) -> None:
     assert corrections(text) == []
+
+
+def test_an_unlisted_person_name_is_guarded_but_not_a_typo_jieba_takes_for_a_name() -> None:
+    assert person_name_positions("选举徐衍东为省高级人民法院院长。") == {2, 3, 4}
+    assert person_name_positions("慰问交警劳模吴贱安（右一）") == {6, 7, 8}
+    assert person_name_positions("认真抓好贯彻蓝实。") == frozenset()  # jieba's HMM calls 蓝实 a name
+    assert corrections("认真抓好贯彻蓝实。") == [("蓝", "落")]
