@@ -64,10 +64,19 @@ def test_a_typo_beside_a_number_is_still_found() -> None:
     assert corrections("全县新建村级卫生室四十二个，配被了基本医疗设备。") == [("被", "备")]
 
 
-def test_wordfreq_knows_modern_and_regional_words_but_not_rare_misspellings() -> None:
+def test_wordfreq_and_jionlp_know_modern_official_and_regional_words_but_not_rare_misspellings() -> None:
     words = all_words.get()
-    assert words["网路"] >= 1000 and words["短板"] >= 20  # jieba: 73 and 3
-    assert words.get("布署", 0) < 10  # 16 in wordfreq, below its floor
+    assert words["网路"] >= 1000 and words["短板"] >= 1000  # jieba: 73 and 3
+    assert words["纠治"] >= 30 and words["放管服"] >= 30 and words["剂次"] >= 30  # jieba: none
+    assert words.get("布署", 0) < 10  # 16 in wordfreq and 22 in jionlp's distribution, below their floors
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["严格执行中央八项规定精神，持之以恒纠治“四风”。", "持续深化放管服改革，全面推行河长制。"],
+)
+def test_current_official_vocabulary_is_not_corrected(text: str) -> None:
+    assert corrections(text) == []
 
 
 def test_the_right_word_segments_at_lower_cost_than_the_typo() -> None:
