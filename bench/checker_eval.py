@@ -97,31 +97,44 @@ def official_devset(split: str) -> None:
 
 def layer_table() -> None:
     """What each layer gives: typos it locates first (no earlier layer flagged the character) on the whole
-    official-writing set, and clean sentences (official set and SIGHAN's correct ones) it flags."""
+    official-writing set and on SIGHAN's erroneous sentences, and clean sentences (official set and SIGHAN's correct
+    ones) it flags."""
     rows = devset_rows("dev") + devset_rows("heldout")
     with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
-        sighan_clean = [s for s, t in (line.rstrip("\n").split("\t") for line in f if "\t" in line) if s == t]
+        sighan = [(s, t) for s, t in (line.rstrip("\n").split("\t") for line in f if "\t" in line)]
     located: Counter[str] = Counter()
     false: Counter[str] = Counter()
-    typos = 0
     for source, target, _ in rows:
-        findings = sorted((f for f in check_text(source) if f.kind in LM_KINDS), key=lambda f: _layer_order(f.rule))
-        if source == target:
-            false.update({f.rule for f in findings})
-            continue
-        typos += 1
-        at = next(i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b)
+        _count_layers(source, target, located, false)
+    sighan_located: Counter[str] = Counter()
+    sighan_false: Counter[str] = Counter()
+    for source, target in sighan:
+        _count_layers(source, target, sighan_located, sighan_false)
+    typos = sum(s != t for s, t, _ in rows)
+    clean = len(rows) - typos
+    sighan_typos = sum(s != t for s, t in sighan)
+    print(
+        f"layer table ({typos} typos and {clean} clean sentences of ours; SIGHAN {sighan_typos} erroneous and "
+        f"{len(sighan) - sighan_typos} correct sentences, wrong characters located):"
+    )
+    print(f"  {'rule':28} {'located first':>14} {'clean flagged':>14} {'SIGHAN located':>15} {'SIGHAN flagged':>15}")
+    for rule in sorted(set(located) | set(false) | set(sighan_located) | set(sighan_false), key=_layer_order):
+        print(f"  {rule:28} {located[rule]:>14} {false[rule]:>14} {sighan_located[rule]:>15} {sighan_false[rule]:>15}")
+
+
+def _count_layers(source: str, target: str, located: Counter[str], false: Counter[str]) -> None:
+    """Count, for one sentence pair, the rule that first covers each wrong character, or the rules flagging a correct
+    sentence."""
+    findings = sorted((f for f in check_text(source) if f.kind in LM_KINDS), key=lambda f: _layer_order(f.rule))
+    if source == target:
+        false.update({f.rule for f in findings})
+        return
+    if len(source) != len(target):
+        return
+    for at in (i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b):
         first = next((f.rule for f in findings if f.start <= at < f.end), None)
         if first:
             located[first] += 1
-    sighan_false: Counter[str] = Counter()
-    for sentence in sighan_clean:
-        sighan_false.update({f.rule for f in check_text(sentence) if f.kind in LM_KINDS})
-    clean = sum(s == t for s, t, _ in rows)
-    print(f"layer table ({typos} typos and {clean} clean sentences of ours, {len(sighan_clean)} SIGHAN correct ones):")
-    print(f"  {'rule':28} {'located first':>14} {'clean flagged':>14} {'SIGHAN flagged':>15}")
-    for rule in sorted(set(located) | set(false) | set(sighan_false), key=_layer_order):
-        print(f"  {rule:28} {located[rule]:>14} {false[rule]:>14} {sighan_false[rule]:>15}")
 
 
 def _layer_order(rule: str) -> tuple[int, str]:
