@@ -27,16 +27,13 @@ class WordParams:
     `weight` times the segmentation gain (nats) must reach `threshold`, set apart for a character that already sits
     in a known word (`covered_*`) and one that forms none (a non-word: 按装); the LM gain alone must reach
     `min_lm_gain`. Tuned on the development part of bench/data/devset_official.tsv and injected People's Daily
-    sentences (bench/tune_typos.py words). A same-syllable non-word is also accepted when the word it would be is
-    frequent: LM gain + `frequent_weight` x segmentation gain + `frequent_prior` x log10(that word's frequency) reaches
-    `frequent_threshold` (项模 -> 项目, 人真 -> 认真); set on bench/data/tuneset.tsv and the development part with no
-    clean sentence of either, nor of the People's Daily and review slices, more flagged (bench/tune_typos.py
-    frequent). Then the same-syllable non-word threshold was lowered by 0.5 (on the tuning data that tier gains 55
-    fixes for 21 false candidates; the shape and fuzzy tiers 3 for 11, so they stay) and covered ones raised by 1.0:
-    a real word replaced by a likelier one (异样 -> 一样, 还责成 -> 负责成) is as often right as wrong on clean text. On
-    the dev part and the tuning set: 12 more typos located (of 679); clean official sentences flagged 3 -> 5 of 215
-    (jargon: 预检分诊, 迎峰度夏), People's Daily even slice 15 -> 14 of 1,190, reviews 25 -> 23 of 1,200, informal
-    tuning sentences 0 of 82."""
+    sentences (bench/tune_typos.py words); then the same-syllable non-word threshold was lowered by 0.5 (on the dev
+    part, bench/data/tuneset.tsv and clean People's Daily and review slices that tier gains 55 fixes for 21 false
+    candidates; the shape and fuzzy tiers 3 for 11, so they stay) and covered ones raised by 1.0: a real word replaced
+    by a likelier one (异样 -> 一样, 还责成 -> 负责成) is as often right as wrong on clean text. A same-syllable
+    non-word is also accepted when the word it would be is frequent: LM gain + `frequent_weight` x segmentation gain +
+    `frequent_prior` x log10(that word's frequency) reaches `frequent_threshold` (项模 -> 项目, 人真 -> 认真): the
+    setting that fixes most with at most 3 false candidates on the same data (bench/tune_typos.py frequent 3)."""
 
     weight: tuple[float, float, float, float] = (0.1, 0.2, 0.2, 0.4)
     threshold: tuple[float, float, float, float] = (4.5, 8.5, 4.0, 7.5)
@@ -44,9 +41,9 @@ class WordParams:
     covered_threshold: tuple[float, float, float, float] = (5.5, 9.5, 5.0, 9.5)
     covered_min_freq: int = 10
     min_lm_gain: float = 0.5
-    frequent_weight: float = 0.1
+    frequent_weight: float = 0.3
     frequent_prior: float = 1.5
-    frequent_threshold: float = 10.4
+    frequent_threshold: float = 11.6
 
 
 DEFAULT = WordParams()
