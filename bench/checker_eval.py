@@ -45,12 +45,18 @@ LM_KINDS = frozenset(("typo", "wording", "repeat"))
 
 
 def sighan() -> None:
-    """SIGHAN-2015 as shipped by pycorrector (already simplified Chinese)."""
+    """SIGHAN-2015 as shipped by pycorrector (already simplified Chinese). The target counts typo, wording and
+    repeat findings (LM_KINDS); the inspection layers (a mainland site must not write 台湾政府) are shown apart."""
     with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
         pairs = [line.rstrip("\n").split("\t") for line in f if "\t" in line]
     sources, targets = [s for s, _ in pairs], [t for _, t in pairs]
     print(f"SIGHAN-2015: {len(pairs)} sentences, {sum(s != t for s, t in pairs)} with errors")
-    for name, checker in (("check_text", check_text), ("typo layer only", find_typos)):
+    checkers = (
+        ("check_text, typo/wording/repeat", lambda s: [f for f in check_text(s) if f.kind in LM_KINDS]),
+        ("check_text, every finding", check_text),
+        ("typo layer only", find_typos),
+    )
+    for name, checker in checkers:
         started = time.perf_counter()
         predictions = [apply(s, checker(s)) for s in sources]
         seconds = time.perf_counter() - started
@@ -92,31 +98,44 @@ def official_devset(split: str) -> None:
 
 def layer_table() -> None:
     """What each layer gives: typos it locates first (no earlier layer flagged the character) on the whole
-    official-writing set, and clean sentences (official set and SIGHAN's correct ones) it flags."""
+    official-writing set and on SIGHAN's erroneous sentences, and clean sentences (official set and SIGHAN's correct
+    ones) it flags."""
     rows = devset_rows("dev") + devset_rows("heldout")
     with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
-        sighan_clean = [s for s, t in (line.rstrip("\n").split("\t") for line in f if "\t" in line) if s == t]
+        sighan = [(s, t) for s, t in (line.rstrip("\n").split("\t") for line in f if "\t" in line)]
     located: Counter[str] = Counter()
     false: Counter[str] = Counter()
-    typos = 0
     for source, target, _ in rows:
-        findings = sorted((f for f in check_text(source) if f.kind in LM_KINDS), key=lambda f: _layer_order(f.rule))
-        if source == target:
-            false.update({f.rule for f in findings})
-            continue
-        typos += 1
-        at = next(i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b)
+        _count_layers(source, target, located, false)
+    sighan_located: Counter[str] = Counter()
+    sighan_false: Counter[str] = Counter()
+    for source, target in sighan:
+        _count_layers(source, target, sighan_located, sighan_false)
+    typos = sum(s != t for s, t, _ in rows)
+    clean = len(rows) - typos
+    sighan_typos = sum(s != t for s, t in sighan)
+    print(
+        f"layer table ({typos} typos and {clean} clean sentences of ours; SIGHAN {sighan_typos} erroneous and "
+        f"{len(sighan) - sighan_typos} correct sentences, wrong characters located):"
+    )
+    print(f"  {'rule':28} {'located first':>14} {'clean flagged':>14} {'SIGHAN located':>15} {'SIGHAN flagged':>15}")
+    for rule in sorted(set(located) | set(false) | set(sighan_located) | set(sighan_false), key=_layer_order):
+        print(f"  {rule:28} {located[rule]:>14} {false[rule]:>14} {sighan_located[rule]:>15} {sighan_false[rule]:>15}")
+
+
+def _count_layers(source: str, target: str, located: Counter[str], false: Counter[str]) -> None:
+    """Count, for one sentence pair, the rule that first covers each wrong character, or the rules flagging a correct
+    sentence."""
+    findings = sorted((f for f in check_text(source) if f.kind in LM_KINDS), key=lambda f: _layer_order(f.rule))
+    if source == target:
+        false.update({f.rule for f in findings})
+        return
+    if len(source) != len(target):
+        return
+    for at in (i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b):
         first = next((f.rule for f in findings if f.start <= at < f.end), None)
         if first:
             located[first] += 1
-    sighan_false: Counter[str] = Counter()
-    for sentence in sighan_clean:
-        sighan_false.update({f.rule for f in check_text(sentence) if f.kind in LM_KINDS})
-    clean = sum(s == t for s, t, _ in rows)
-    print(f"layer table ({typos} typos and {clean} clean sentences of ours, {len(sighan_clean)} SIGHAN correct ones):")
-    print(f"  {'rule':28} {'located first':>14} {'clean flagged':>14} {'SIGHAN flagged':>15}")
-    for rule in sorted(set(located) | set(false) | set(sighan_false), key=_layer_order):
-        print(f"  {rule:28} {located[rule]:>14} {false[rule]:>14} {sighan_false[rule]:>15}")
 
 
 def _layer_order(rule: str) -> tuple[int, str]:
@@ -136,15 +155,18 @@ def long_body() -> None:
 
 
 def clean_text(name: str, text: str) -> None:
-    """Every finding on edited, published text counts as a false flag; print them per 1,000 characters."""
+    """Every finding on edited, published text counts as a false flag; print them per 1,000 characters, the
+    target's typo/wording/repeat kinds apart from punctuation/format and the inspection layers."""
     findings = check_text(text)
     by_kind = Counter(f.kind for f in findings)
     errors = sum(f.severity == "error" for f in findings)
-    lm_free = sum(by_kind[k] for k in ("punctuation", "format"))
+    lm = sum(by_kind[k] for k in LM_KINDS)
+    inspection = len(findings) - lm - sum(by_kind[k] for k in ("punctuation", "format"))
     print(
         f"{name}: {len(text)} chars, {len(findings)} findings = {1000 * len(findings) / len(text):.2f} "
         f"per 1,000 chars ({dict(by_kind)}); errors {errors}; "
-        f"typo/wording/repeat {1000 * (len(findings) - lm_free) / len(text):.2f} per 1,000 chars"
+        f"typo/wording/repeat {1000 * lm / len(text):.2f} per 1,000 chars, "
+        f"inspection {1000 * inspection / len(text):.2f}"
     )
 
 

@@ -23,6 +23,17 @@ def devset_rows(split: str) -> list[tuple[str, str, str]]:
     return [(source, target, kind) for part, kind, source, target in rows if part == split]
 
 
+TUNE = Path(__file__).resolve().parent / "data" / "tuneset.tsv"
+
+
+def tuneset_rows(register: str) -> list[tuple[str, str, str]]:
+    """Return (source, target, kind) rows of the tuning set (bench/make_tuneset.py) in one register: `official`
+    (government sentences) or `informal` (everyday, learner-style and Taiwanese usage)."""
+    with open(TUNE, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    return [(source, target, kind) for part, kind, source, target in rows if part == register]
+
+
 def _corrupt(sentence: str, rng: random.Random) -> str:
     chars = list(sentence)
     positions = [i for i, ch in enumerate(chars) if _CJK.match(ch) and ch in confusion_sets.get()]

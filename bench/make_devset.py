@@ -84,23 +84,34 @@ def corrupt(sentence: str, rng: random.Random, tables, weights: dict[str, float]
     return None
 
 
+def sentences_of(name: str) -> list[str]:
+    """Return the sentences of one file in bench/data (one a line, '#' lines are comments)."""
+    with open(DATA / name, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+def labelled_rows(label: str, sentence: str, variants: int, rng: random.Random, tables, weights) -> list[str]:
+    """The sentence clean, then up to `variants` different typo versions of it, as `label kind source target` rows."""
+    rows = [f"{label}\tclean\t{sentence}\t{sentence}"]
+    seen = set()
+    for _ in range(variants):
+        made = corrupt(sentence, rng, tables, weights)
+        if made and made[0] not in seen:
+            seen.add(made[0])
+            rows.append(f"{label}\t{made[1]}\t{made[0]}\t{sentence}")
+    return rows
+
+
 def main() -> None:
     """Regenerate the development set (deterministic for a given seed and sentence file)."""
     rng = random.Random(2026)
     tables = (*_by_sound(), _shapes())
     weights = _char_weights()
-    with open(DATA / "official_sentences.txt", encoding="utf-8") as f:
-        sentences = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    sentences = sentences_of("official_sentences.txt")
     rows = ["split\tkind\tsource\ttarget"]
     for n, sentence in enumerate(sentences):
         split = "heldout" if n % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else "dev"
-        rows.append(f"{split}\tclean\t{sentence}\t{sentence}")
-        seen = set()
-        for _ in range(VARIANTS):
-            made = corrupt(sentence, rng, tables, weights)
-            if made and made[0] not in seen:
-                seen.add(made[0])
-                rows.append(f"{split}\t{made[1]}\t{made[0]}\t{sentence}")
+        rows += labelled_rows(split, sentence, VARIANTS, rng, tables, weights)
     (DATA / "devset_official.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows) - 1} rows from {len(sentences)} sentences")
 

@@ -59,18 +59,19 @@ def swapped_words(layer: str, part: int) -> None:
 
 
 def word_layer_features(pairs: list[tuple[str, str]], source: str) -> list[tuple]:
-    """(source, is the true fix, position has a typo, tier, segmentation gain, LM gain, covered) for every
-    candidate the word layer weighs."""
+    """(source, is the true fix, position has a typo, tier, segmentation gain, LM gain, covered, frequency of the
+    word the candidate spells) for every candidate the word layer weighs."""
     from checks.confusables import candidates_for, typed_tier
     from checks.lm import scoring
+    from checks.names import guarded_positions
     from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
-    from checks.words import DEFAULT, WINDOW, _guarded
+    from checks.words import DEFAULT, WINDOW
 
     rows = []
     for s, t in pairs:
         if len(s) != len(t):
             continue
-        guarded, safe = _guarded(s), safe_positions(s)
+        guarded, safe = guarded_positions(s), safe_positions(s)
         for i, ch in enumerate(s):
             if i in guarded or i in safe or not "\u4e00" <= ch <= "\u9fff":
                 continue
@@ -84,7 +85,7 @@ def word_layer_features(pairs: list[tuple[str, str]], source: str) -> list[tuple
             base = segmentation_cost(s[lo:hi])
             for c, gain in zip(tiers, scoring.substitution_gains(s, i, list(tiers)), strict=True):
                 seg = base - segmentation_cost(s[lo:i] + c + s[i + 1 : hi])
-                rows.append((source, t[i] == c != ch, s[i] != t[i], tiers[c], seg, gain, bool(original)))
+                rows.append((source, t[i] == c != ch, s[i] != t[i], tiers[c], seg, gain, bool(original), formed[c]))
     return rows
 
 
@@ -110,6 +111,43 @@ def words(max_false: int) -> None:
             false, true, t, w = min((g for g in grid if g[0] <= max_false), key=lambda g: (g[1], g[0], g[2]))
             case = "covered" if covered else "non-word"
             print(f"{case} tier {tier}: weight {w} threshold {-t}: {-true}/{len(positives)} fixes, {false} false")
+
+
+def frequent(max_false: int) -> None:
+    """The word layer's second rule for same-syllable non-words (项模 -> 项目): over the candidates its first rule
+    rejects, on the development part, the tuning set, injected and clean People's Daily sentences and clean reviews,
+    the weights and threshold of LM gain + w x segmentation gain + v x log10(word frequency) that fix most with at
+    most max_false false candidates accepted."""
+    import math
+
+    from bench.devset import devset_rows, tuneset_rows
+    from checks.words import DEFAULT
+
+    official = [(s, t) for s, t, _ in devset_rows("dev") + tuneset_rows("official") + tuneset_rows("informal")]
+    reviews = [(s, s) for i, s in enumerate(held_out_sentences(review_corpora()[1])) if i % 2 == 0][:1200]
+    news = [(s, s) for i, s in enumerate(held_out_sentences()) if i % 2 == 0]
+    rows = word_layer_features(official, "official") + word_layer_features(dev_pairs(part=0)[:800], "news")
+    rows += word_layer_features([(normalize(s), normalize(t)) for s, t in reviews + news], "clean")
+    rest = [
+        r
+        for r in rows
+        if r[3] == 0
+        and not r[6]
+        and r[5] >= DEFAULT.min_lm_gain
+        and r[5] + DEFAULT.weight[0] * r[4] < DEFAULT.threshold[0]
+    ]
+    positives, negatives = [r for r in rest if r[1]], [r for r in rest if not r[2]]
+    grid = []
+    for w in (0.0, 0.1, 0.2, 0.3, 0.4):
+        for v in (0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
+            scores = sorted((r[5] + w * r[4] + v * math.log10(r[7]) for r in negatives), reverse=True)
+            threshold = math.ceil(scores[max_false] * 10) / 10 if len(scores) > max_false else 0.0
+            fixes = sum(r[5] + w * r[4] + v * math.log10(r[7]) >= threshold for r in positives)
+            grid.append((fixes, -threshold, w, v))
+    fixes, threshold, w, v = max(grid)
+    print(
+        f"weight {w} prior {v} threshold {-threshold}: {fixes}/{len(positives)} more fixes, at most {max_false} false"
+    )
 
 
 def real_words() -> None:
@@ -141,10 +179,13 @@ def apply_findings(text: str, findings: list) -> str:
 
 def main() -> None:
     """Print the dev scores (news and reviews held-out slices) of each grid point;
-    `particles N` and `function-words N` score those layers on held-out part N; `words [MAX_FALSE]` and
-    `real-words` tune the word layer and the real-word layer."""
+    `particles N` and `function-words N` score those layers on held-out part N; `words [MAX_FALSE]`,
+    `frequent [MAX_FALSE]` and `real-words` tune the word layer, its frequent-word rule and the real-word layer."""
     if sys.argv[1:2] == ["words"]:
         words(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
+        return
+    if sys.argv[1:2] == ["frequent"]:
+        frequent(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
         return
     if sys.argv[1:2] == ["real-words"]:
         real_words()

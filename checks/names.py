@@ -3,11 +3,16 @@ and our government terms."""
 
 from __future__ import annotations
 
+import re
+
 from checks.paths import checker_data, open_jionlp_text, pycorrector_data
 from checks.resources import lazy
 
 MAX_NAME_LEN = 8
 TOWN_LEVEL = 3
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+# A run of Chinese numerals (一八四八年, 三十五亿) is a number written as meant, and so is the unit after it (剂次).
+_NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千万亿两]{2,}")
 _DIVISION_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "街道", "自治州", "自治县", "地区", "盟", "旗")
 
 
@@ -55,3 +60,14 @@ def named_positions(text: str) -> set[int]:
             if text[start:end] in names:
                 covered.update(range(start, end))
     return covered
+
+
+def guarded_positions(text: str) -> set[int]:
+    """Return the offsets the typo layers never correct: inside a known name or term, in or right after a number in
+    Chinese numerals, or next to a digit or a Latin letter."""
+    guarded = named_positions(text)
+    for m in _ALNUM.finditer(text):
+        guarded.update((m.start() - 1, m.start() + 1))
+    for m in _NUMERALS.finditer(text):
+        guarded.update(range(m.start(), m.end() + 1))
+    return guarded

@@ -43,6 +43,14 @@ def jieba_dictionary() -> Path:
     return package_dir("jieba") / "dict.txt"
 
 
+def wordfreq_data(file_name: str) -> Path:
+    """Return one of wordfreq's shipped word lists (read directly: wordfreq's own import pulls in ftfy and regex)."""
+    path = package_dir("wordfreq") / "data" / file_name
+    if not path.exists():
+        raise MissingResource(f"wordfreq data file missing: {path}")
+    return path
+
+
 def checker_data(file_name: str) -> Path:
     """Return one of the checker's own curated data files (checks/data)."""
     return Path(__file__).parent / "data" / file_name

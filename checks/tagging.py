@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from checks.resources import lazy
 
@@ -13,15 +14,43 @@ Token = tuple[str, str]
 _CLAUSE = re.compile(r"[^\s，。！？；：、,.!?;:“”‘’\"'（）()《》〈〉【】\[\]…—]+")
 
 
+# The hundred commonest surnames (about 85% of people, by the 2020 census): a name jieba's HMM finds is taken as one
+# only when it is a surname and a two-character given name; shorter or other HMM "names" are mostly typos (蓝实, 管礼).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+
 @lazy
-def tagger() -> Callable[[str], tuple[Token, ...]]:
-    """Load jieba's dictionary and tagger once; return a cached clause → (word, tag) tokens function."""
+def _pos_tokenizer() -> Any:
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
     tokenizer.tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=1024)
+def person_name_positions(clause: str) -> frozenset[int]:
+    """Return the offsets of the clause inside a person's name no dictionary lists (徐衍东, 吴贱安): a surname and a
+    two-character given name that jieba's HMM tags as a name. Five times slower than the plain tagger, so a typo
+    layer asks only where it would flag."""
+    positions: set[int] = set()
+    at = 0
+    for pair in _pos_tokenizer.get().lcut(clause, HMM=True):
+        if pair.flag.startswith("nr") and len(pair.word) == 3 and pair.word[0] in SURNAMES:
+            positions.update(range(at, at + 3))
+        at += len(pair.word)
+    return frozenset(positions)
+
+
+@lazy
+def tagger() -> Callable[[str], tuple[Token, ...]]:
+    """Load jieba's dictionary and tagger once; return a cached clause → (word, tag) tokens function."""
+    tokenizer = _pos_tokenizer.get()
 
     @lru_cache(maxsize=8192)
     def tag(clause: str) -> tuple[Token, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -10,8 +11,10 @@ from checks.confusables import FUZZY_SOUND, candidates_for
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
+from checks.names import guarded_positions
 from checks.paths import checker_data
 from checks.resources import lazy
+from checks.tagging import person_name_positions
 from checks.vocabulary import best_word_around, confusable_words, safe_positions
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -31,6 +34,8 @@ class TypoParams:
 
 
 DEFAULT = TypoParams()
+# Weight of log10(frequency of the word a candidate spells) when several candidates pass: a choice, not a decision.
+WORD_PRIOR = 0.5
 
 
 @lazy
@@ -71,27 +76,29 @@ def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
 
 
 def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
-    """Return the replacement for sentence[i] that beats its threshold by the widest margin."""
+    """Return the replacement for sentence[i] that beats its threshold, the likeliest first: by its margin and,
+    as a prior, the frequency of the word it spells (选择 before 选在 for 选檡)."""
     thresholds = _thresholds(sentence, i, params)
     if not thresholds:
         return None
     candidates = list(thresholds)
-    margins = [
-        g - thresholds[c] for c, g in zip(candidates, scoring.substitution_gains(sentence, i, candidates), strict=False)
-    ]
-    best = max(range(len(candidates)), key=margins.__getitem__)
-    return candidates[best] if margins[best] > 0 else None
+    gains = scoring.substitution_gains(sentence, i, candidates)
+    passing = {c: g - thresholds[c] for c, g in zip(candidates, gains, strict=True) if g > thresholds[c]}
+    if not passing:
+        return None
+    formed = confusable_words(sentence, i)
+    return max(passing, key=lambda c: passing[c] + WORD_PRIOR * math.log10(1 + formed.get(c, 0)))
 
 
 def corrections(sentence: str, params: TypoParams = DEFAULT) -> Iterator[tuple[int, str]]:
     """Yield (offset, replacement) for each typo in one normalized sentence, left to right."""
-    protected = _protected(sentence)
+    protected = _protected(sentence) | guarded_positions(sentence)
     safe = safe_positions(sentence)
     for i, ch in enumerate(sentence):
         if i in protected or not _CJK.match(ch) or i in safe:
             continue
         found = _best_candidate(sentence, i, params)
-        if found:
+        if found and i not in person_name_positions(sentence):
             sentence = sentence[:i] + found + sentence[i + 1 :]
             yield i, found
 

@@ -53,6 +53,6 @@ def test_fuzzy_sounds_fold_retroflex_initials_and_nasal_finals() -> None:
 
 @pytest.mark.parametrize(
     ("text", "wrong", "right"), [("我很喜欢喝埤酒。", "埤", "啤"), ("我们要选檡正确的方向。", "檡", "择")]
-)
+)  # 选在 is a word too: of the candidates that pass, the one spelling the more frequent word wins
 def test_rare_variant_character_gets_its_common_sound_alike(text: str, wrong: str, right: str) -> None:
     assert [(f.text, f.suggestion) for f in find_typos(text)] == [(wrong, right)]

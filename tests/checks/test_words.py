@@ -3,11 +3,15 @@ segmentation and the language model prefer; names, places and spans by digits or
 
 from __future__ import annotations
 
+import dataclasses
+import math
+
 import pytest
 
-from checks.names import named_positions
-from checks.vocabulary import segmentation_cost
-from checks.words import find_word_typos
+from checks.names import guarded_positions, named_positions
+from checks.tagging import person_name_positions
+from checks.vocabulary import all_words, segmentation_cost
+from checks.words import DEFAULT, find_word_typos
 
 
 def corrections(text: str) -> list[tuple[str, str | None]]:
@@ -36,6 +40,10 @@ def test_a_confusable_that_spells_a_known_word_is_proposed(text: str, wrong: str
         "张家口市崇礼区组织开展森林防火宣传。",
         "报名时间为2024年3月1日至3月15日，咨询电话0571-88888888。",
         "会议通过了iPhone 15采购项目和5G基站建设方案。",
+        "一八四八年二月，马克思、恩格斯起草的《共产党宣言》在伦敦发表。",  # a year in Chinese numerals
+        "截至十月底，全县累计接种疫苗三十八万剂次。",  # the unit after a number
+        "现在很多年轻人都喜欢在网路上买东西。",  # Taiwanese usage, a word in wordfreq's list
+        "他在一家软体公司上班，我们坐捷运去夜市。",
     ],
 )
 def test_correct_official_sentences_names_and_numbers_are_left_alone(text: str) -> None:
@@ -47,6 +55,61 @@ def test_names_places_and_terms_guard_their_characters() -> None:
     assert named_positions(text) == {0, 1, 3, 4, 5}
 
 
+def test_numbers_in_chinese_numerals_and_their_unit_are_guarded_but_not_the_word_before() -> None:
+    text = "全县有芭十六所"
+    assert guarded_positions(text) == {4, 5, 6}
+
+
+def test_a_typo_beside_a_number_is_still_found() -> None:
+    assert corrections("全县新建村级卫生室四十二个，配被了基本医疗设备。") == [("被", "备")]
+
+
+def test_wordfreq_and_jionlp_know_modern_official_and_regional_words_but_not_rare_misspellings() -> None:
+    words = all_words.get()
+    assert words["网路"] >= 1000 and words["短板"] >= 1000  # jieba: 73 and 3
+    assert words["纠治"] >= 30 and words["放管服"] >= 30 and words["剂次"] >= 30  # jieba: none
+    assert words.get("布署", 0) < 10  # 16 in wordfreq and 22 in jionlp's distribution, below their floors
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["严格执行中央八项规定精神，持之以恒纠治“四风”。", "持续深化放管服改革，全面推行河长制。"],
+)
+def test_current_official_vocabulary_is_not_corrected(text: str) -> None:
+    assert corrections(text) == []
+
+
 def test_the_right_word_segments_at_lower_cost_than_the_typo() -> None:
     assert segmentation_cost("一筹莫展") < segmentation_cost("一愁莫展")
     assert segmentation_cost("安装设备") < segmentation_cost("按装设备")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("今年我县共举办各类培训国动二十余场。", "国", "活"), ("本规定所称机官，是指县级以上机关。", "官", "关")],
+)
+def test_a_same_syllable_non_word_for_a_frequent_word_is_found_by_the_frequent_word_rule(
+    text: str, wrong: str, right: str
+) -> None:
+    without_rule = dataclasses.replace(DEFAULT, frequent_threshold=math.inf)
+    assert [(f.text, f.suggestion) for f in find_word_typos(text, without_rule)] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "选举徐衍东为省高级人民法院院长。",  # a name the dictionaries do not know
+        "我们坐捷运去夜市，大概二十分钟就到了。",
+        "经县委常委会研究，同意李晓东同志任县农业农村局局长。",
+    ],
+)
+def test_the_frequent_word_rule_leaves_names_and_regional_words_alone(text: str) -> None:
+    assert corrections(text) == []
+
+
+def test_an_unlisted_person_name_is_guarded_but_not_a_typo_jieba_takes_for_a_name() -> None:
+    assert person_name_positions("选举徐衍东为省高级人民法院院长。") == {2, 3, 4}
+    assert person_name_positions("慰问交警劳模吴贱安（右一）") == {6, 7, 8}
+    assert person_name_positions("认真抓好贯彻蓝实。") == frozenset()  # jieba's HMM calls 蓝实 a name
+    assert corrections("认真抓好贯彻蓝实。") == [("蓝", "落")]
