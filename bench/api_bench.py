@@ -273,6 +273,9 @@ def main() -> int:
         "REVIEWFLOW_QUEUE": args.database.replace("_", "-"),
         "REVIEWFLOW_DB_POOL_MAX": "0" if args.no_pool else os.environ.get("REVIEWFLOW_DB_POOL_MAX", "2"),
         "LOG_LEVEL": "WARNING",
+        # Mail goes through the worker's task as in production, but is kept in memory: the console backend would
+        # print every message into the servers' log, which no deployment does.
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     python = sys.executable
     processes: list[subprocess.Popen] = []

@@ -35,13 +35,13 @@ def lock_draft(draft_id: int, user: User | None = None) -> Draft:
     level, as fixed at submission) and `reference_token` (whether this process's copies of the reference tables
     are current: `reviewflow.reference`).
     """
-    draft = (
+    locked = (
         Draft.objects.select_for_update(of=("self",))
         .select_related("section__unit", "drafter")
         .annotate(**_ALONG)
         .filter(pk=draft_id)
-        .first()
     )
+    draft = next(iter(locked), None)  # one row at most: no ORDER BY and LIMIT for .first() to compile
     if draft is None:
         raise NotFound(_("No such draft."))  # the same answer as selectors.visible_draft_or_404
     draft.locked_chain = {
