@@ -1,9 +1,11 @@
 """Per-process copies of the reference tables administrators edit: step limits, calendar adjustments, webhook
-endpoints. A signature would otherwise read each of them again.
+endpoints, and each unit's lexicon (dictionary, normative overrides, officials). A signature or a check would
+otherwise read each of them again.
 
 Every change to those tables writes a new random token into `ReferenceVersion` (one row) in the same transaction.
-`lock_draft` reads the token in the statement that locks the draft, and a copy is used only while it was loaded
-under that token: a change made in any process is seen by the next lock in every process, at no extra query.
+`lock_draft` (and the check task) read the token in the statement that fetches their rows, and a copy is used only
+while it was loaded under that token: a change made in any process is seen by the next such statement in every
+process, at no extra query.
 Without a token (the row is missing, e.g. after a test flush) the tables are read each time.
 """
 
@@ -14,9 +16,22 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 
-from .models import CalendarDay, ReferenceVersion, StepLimit, WebhookEndpoint
+import checks
+
+from .models import (
+    CalendarDay,
+    DictionaryEntry,
+    NormativeOverride,
+    Official,
+    OfficialTitle,
+    ReferenceVersion,
+    StepLimit,
+    Unit,
+    WebhookEndpoint,
+)
 from .workdays import Day
 
 T = TypeVar("T")
@@ -35,6 +50,10 @@ def _copy(name: str, token: str | None, load: Callable[[], T]) -> T:
     value = load()
     _copies[name] = (token, value)
     return value
+
+
+# The token as a column, for the statement that reads the rows a change needs (lock_draft, the check task).
+TOKEN = RawSQL(f"SELECT token FROM {ReferenceVersion._meta.db_table} WHERE id = 1", [])
 
 
 def current_token() -> str | None:
@@ -73,11 +92,18 @@ def webhook_endpoints(token: str | None) -> dict[int, list[WebhookEndpoint]]:
     return _copy("webhook_endpoints", token, load)
 
 
+def lexicon(unit: Unit, token: str | None) -> checks.Lexicon:
+    """The unit's dictionary, normative overrides and officials as the checker's lexicon (`lexicon_for`)."""
+    from .selectors import lexicon_for
+
+    return _copy(f"lexicon.{unit.pk}", token, lambda: lexicon_for(unit))
+
+
 def bump(**_kwargs) -> None:
     """A reference table changed: a new token, committed with the change, makes every process reload its copy."""
     ReferenceVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
 
 
-for _model in (StepLimit, CalendarDay, WebhookEndpoint):
+for _model in (StepLimit, CalendarDay, WebhookEndpoint, DictionaryEntry, NormativeOverride, Official, OfficialTitle):
     post_save.connect(bump, sender=_model, dispatch_uid=f"reviewflow.reference.save.{_model.__name__}")
     post_delete.connect(bump, sender=_model, dispatch_uid=f"reviewflow.reference.delete.{_model.__name__}")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
+from .. import reference
 from ..errors import NotFound
 from ..lifecycle import SIGNING_ORDER
-from ..models import Assignment, Draft, DraftVersion, ReferenceVersion, User
+from ..models import Assignment, Draft, DraftVersion, User
 from ..policy import may_see
 
 # What the lock reads beside the draft row, in the same statement. Plain scalar subqueries: the ORM's Subquery
@@ -17,7 +18,7 @@ _ALONG = {
     "current_version_id": RawSQL(
         f"SELECT id FROM {DraftVersion._meta.db_table} WHERE draft_id = {_DRAFT}.id AND number = {_DRAFT}.version", []
     ),
-    "reference_token": RawSQL(f"SELECT token FROM {ReferenceVersion._meta.db_table} WHERE id = 1", []),
+    "reference_token": reference.TOKEN,
     **{
         f"_assignee_{step}": RawSQL(
             f"SELECT user_id FROM {Assignment._meta.db_table} WHERE draft_id = {_DRAFT}.id AND step = %s", [step]

@@ -1,5 +1,5 @@
-"""What a signature costs: its statements, and the per-process copies of the reference tables that spare it reads
-(each change to those tables is seen by the next signature in every process)."""
+"""What a signature costs: its statements, and the per-process copies of the reference tables that spare it and the
+check reads (each change to those tables is seen by the next signature or check in every process)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import timedelta
 
 import pytest
 
+import checks
 from reviewflow import reference
-from reviewflow.models import CalendarDay, ReferenceVersion, StepLimit
+from reviewflow.models import CalendarDay, DictionaryEntry, Official, OfficialTitle, ReferenceVersion, StepLimit
 from reviewflow.models_office import WebhookDelivery, WebhookEndpoint
 from reviewflow.verification import verify_audit
 from reviewflow.workdays import Calendar, local_date
@@ -113,3 +114,17 @@ def test_a_signature_takes_at_most_ten_statements_and_the_publishing_one_thirtee
     assert answer.json()["status"] == "published"
     assert audit_kinds(draft.pk) == ONE_CLEAN_ROUND
     assert verify_audit().ok
+
+
+def test_a_dictionary_entry_or_an_official_reaches_the_next_check(org, monkeypatch):
+    lexicons = []
+    monkeypatch.setattr(checks, "check_text", lambda text, lexicon=None: lexicons.append(lexicon) or [])
+    unit = org["drafter"].section.unit
+    submit_and_check(make_draft(org["drafter"]))  # the worker now holds the unit's lexicon
+    DictionaryEntry.objects.create(unit=unit, kind=DictionaryEntry.EntryKind.ALLOW, term="隆阳")
+    submit_and_check(make_draft(org["drafter"]))
+    official = Official.objects.create(unit=unit, name="钱处长", precedence=9)
+    OfficialTitle.objects.create(official=official, title="区政务服务管理局副局长")
+    submit_and_check(make_draft(org["drafter"]))
+    assert "隆阳" not in lexicons[0].allow and "隆阳" in lexicons[-1].allow
+    assert [o.titles for o in lexicons[-1].officials if o.name == "钱处长"] == [("区政务服务管理局副局长",)]
