@@ -64,7 +64,7 @@ def event_hash(**fields) -> str:
 
 def lock_chain_head() -> AuditChain:
     """The chain head, locked until the transaction ends; created on first use (and after a test flush)."""
-    head = AuditChain.objects.select_for_update().filter(pk=1).first()
+    head = next(iter(AuditChain.objects.select_for_update().filter(pk=1)), None)
     if head is None:
         AuditChain.objects.bulk_create([AuditChain(pk=1, last_seq=0, last_hash=GENESIS_HASH)], ignore_conflicts=True)
         head = AuditChain.objects.select_for_update().get(pk=1)
