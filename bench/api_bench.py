@@ -234,6 +234,7 @@ def _ms(values: list[float], q: int) -> float:
 
 
 def start_services(env: dict, args, log) -> list[subprocess.Popen]:
+    """The Celery worker, then the web server."""
     python = sys.executable
     queue = env["REVIEWFLOW_QUEUE"]
     queues = ",".join([queue, f"{queue}.checks", f"{queue}.notifications", f"{queue}.deliveries"])
@@ -313,15 +314,16 @@ def main() -> int:
         server = f"gunicorn --workers {args.web_workers}" if args.server == "gunicorn" else "runserver (threaded)"
         print(f"PostgreSQL; {server}; DB pool {pool}; celery prefork --concurrency {args.check_workers}")
         for clients_n in args.clients:
-            cpu_before = _cpu_seconds(processes)
+            worker_before, web_before = (_cpu_seconds([process]) for process in processes)
             rate, signs, checks, polls = run_cycles(tokens, args.cycles, clients_n)
-            cpu = (_cpu_seconds(processes) - cpu_before) / args.cycles
+            worker_cpu = (_cpu_seconds(processes[:1]) - worker_before) / args.cycles
+            web_cpu = (_cpu_seconds(processes[1:]) - web_before) / args.cycles
             print(
                 f"clients={clients_n}: {rate:.2f} full cycles/s over {args.cycles} cycles; "
                 f"sign p50 {_ms(signs, 50):.1f} ms, p99 {_ms(signs, 99):.1f} ms (n={len(signs)}); "
                 f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms; "
                 f"{statistics.mean(polls):.1f} reads of the draft per check; "
-                f"CPU per cycle: web+worker {cpu * 1000:.0f} ms"
+                f"CPU per cycle: web {web_cpu * 1000:.0f} ms, worker {worker_cpu * 1000:.0f} ms"
             )
             api_rate, drafts = run_signs(tokens, max(args.cycles // 2, clients_n), clients_n)
             raw_rate = raw_sql_signs(env["DATABASE_URL"], drafts, clients_n, per_client=max(200 // clients_n, 20))
