@@ -11,7 +11,6 @@ dropped and walks again, and drops the database. Target: 1,000,000 events verifi
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -50,39 +49,23 @@ def _write_chain(count: int) -> float:
 
     from django.db import connection
 
-    from reviewflow.audit import canonical_event
-    from reviewflow.models import GENESIS_HASH, AuditChain
+    from bench.chain_copy import Event, copy_chain
 
     started = time.perf_counter()
     base = datetime(2026, 1, 1, tzinfo=UTC)
-    prev = GENESIS_HASH
-    columns = "(seq, draft_id, actor_id, event, version, content_hash, data, created_at, prev_hash, hash)"
     content = hashlib.sha256(b"bench").hexdigest()
-    connection.ensure_connection()
-    with (
-        connection.connection.cursor() as cursor,
-        cursor.copy(f"COPY reviewflow_auditevent {columns} FROM STDIN") as copy,
-    ):
-        for seq in range(1, count + 1):
-            event = EVENTS[seq % len(EVENTS)]
-            data = {"step": "deputy", "check": seq} if seq % 2 else {}
-            at = base + timedelta(microseconds=seq * 7919)
-            digest = hashlib.sha256(
-                canonical_event(
-                    seq=seq,
-                    draft_id=None,
-                    actor_id=None,
-                    event=event,
-                    version=1 + seq % 3,
-                    content_hash=content,
-                    data=data,
-                    created_at=at,
-                    prev_hash=prev,
-                )
-            ).hexdigest()
-            copy.write_row((seq, None, None, event, 1 + seq % 3, content, json.dumps(data), at, prev, digest))
-            prev = digest
-    AuditChain.objects.update_or_create(pk=1, defaults={"last_seq": count, "last_hash": prev})
+    copy_chain(
+        Event(
+            draft_id=None,
+            actor_id=None,
+            event=EVENTS[seq % len(EVENTS)],
+            version=1 + seq % 3,
+            content_hash=content,
+            data={"step": "deputy", "check": seq} if seq % 2 else {},
+            created_at=base + timedelta(microseconds=seq * 7919),
+        )
+        for seq in range(1, count + 1)
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE reviewflow_auditevent")
     return time.perf_counter() - started

@@ -3,7 +3,7 @@ rules and the organisation dictionary."""
 
 from __future__ import annotations
 
-from checks import confusables, names, real_words, tagging, typos, vocabulary
+from checks import confusables, names, real_words, tagging, typos, vocabulary, words
 from checks.findings import Finding, Lexicon
 from checks.inspection import find_inspection_errors, normative, officials
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
@@ -13,8 +13,8 @@ from checks.rules import repeats, wording
 from checks.rules.function_words import find_function_word_swaps
 from checks.rules.official import find_rule_violations
 from checks.rules.particles import find_particle_misuse
-from checks.typos import find_typos
-from checks.words import find_word_typos
+from checks.spans import SpanIndex
+from checks.typos import layered_clause_findings
 
 __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 
@@ -49,18 +49,22 @@ def check_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
 
 def _lm_findings(text: str) -> list[Finding]:
     """Character typos, then 的/地/得 misuse and swapped function words at characters the typo layer left alone."""
-    words = find_word_typos(text)
-    flagged = {w.start for w in words}
-    typos = words + [t for t in find_typos(text) if t.start not in flagged]
-    flagged |= {t.start for t in typos}
+    # find_word_typos and find_typos, in one pass over the clauses
+    word_typos, char_typos = layered_clause_findings(
+        text, [(words.corrections, "typo.word"), (typos.corrections, "typo.char")]
+    )
+    flagged = {w.start for w in word_typos}
+    typo_findings = word_typos + [t for t in char_typos if t.start not in flagged]
+    flagged |= {t.start for t in typo_findings}
     others = find_particle_misuse(text) + find_function_word_swaps(text) + find_real_word_confusions(text)
-    return typos + [f for f in others if not any(f.start <= at < f.end for at in flagged)]
+    taken = SpanIndex((at, at + 1) for at in flagged)
+    return typo_findings + [f for f in others if not taken.overlaps(f.start, f.end)]
 
 
 def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:
     """A character typo inside a span a wording rule already corrects is the same mistake, reported once."""
-    corrected = [(r.start, r.end) for r in rules if r.suggestion]
-    return [t for t in typos if not any(start <= t.start and t.end <= end for start, end in corrected)]
+    corrected = SpanIndex((r.start, r.end) for r in rules if r.suggestion)
+    return [t for t in typos if not corrected.contains(t.start, t.end)]
 
 
 def _severity_first(finding: Finding) -> tuple[int, str]:

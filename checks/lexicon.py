@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from checks.findings import Finding, Lexicon
+from checks.spans import SpanIndex
 
 
 def _occurrences(text: str, term: str) -> list[tuple[int, int]]:
@@ -53,4 +54,5 @@ def allowed_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 
 def without_allowed(findings: list[Finding], spans: list[tuple[int, int]]) -> list[Finding]:
     """Drop every finding that overlaps an allowed term."""
-    return [f for f in findings if not any(f.start < end and start < f.end for start, end in spans)]
+    allowed = SpanIndex(spans)
+    return [f for f in findings if not allowed.overlaps(f.start, f.end)]

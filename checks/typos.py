@@ -50,6 +50,10 @@ def _thresholds(sentence: str, i: int, params: TypoParams) -> dict[str, float]:
     original_freq = best_word_around(sentence, i, params.covered_min_freq)
     confusable = candidates_for(sentence[i])
     word_freqs = confusable_words(sentence, i)
+    if original_freq and not any(
+        f >= params.word_min_freq and f > params.covered_ratio * original_freq for f in word_freqs.values()
+    ):
+        return {}  # the loop below would skip every candidate: none spells a much likelier word
     thresholds = {}
     for candidate, tier in confusable.items():
         freq = word_freqs.get(candidate, 0)
@@ -99,21 +103,30 @@ def find_typos(text: str, params: TypoParams = DEFAULT) -> list[Finding]:
 
 def clause_findings(text: str, fix: Callable[[str], Iterable[tuple[int, str]]], *, rule: str) -> list[Finding]:
     """Run `fix` over each clause of the normalised text; each (offset, character) it proposes is a typo finding."""
+    return layered_clause_findings(text, [(fix, rule)])[0]
+
+
+def layered_clause_findings(
+    text: str, layers: list[tuple[Callable[[str], Iterable[tuple[int, str]]], str]]
+) -> list[list[Finding]]:
+    """Run each layer's `fix` on one clause after another, clause by clause, and return each layer's findings as
+    clause_findings would: the layers look up the same windows of a clause, which stay in the caches this way."""
     normalized = normalize(text)
-    findings = []
+    found: list[list[Finding]] = [[] for _ in layers]
     for clause in _CLAUSE.finditer(normalized):
-        for offset, replacement in fix(clause.group()):
-            at = clause.start() + offset
-            findings.append(
-                Finding(
-                    start=at,
-                    end=at + 1,
-                    rule=rule,
-                    text=text[at],
-                    suggestion=replacement,
-                    kind="typo",
-                    severity="warning",
-                    message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
+        for (fix, rule), findings in zip(layers, found, strict=True):
+            for offset, replacement in fix(clause.group()):
+                at = clause.start() + offset
+                findings.append(
+                    Finding(
+                        start=at,
+                        end=at + 1,
+                        rule=rule,
+                        text=text[at],
+                        suggestion=replacement,
+                        kind="typo",
+                        severity="warning",
+                        message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
+                    )
                 )
-            )
-    return findings
+    return found

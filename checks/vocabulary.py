@@ -119,18 +119,6 @@ def replacement_index() -> dict[str, dict[str, int]]:
     return index
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _confusables_in(mask: str, ch: str) -> tuple[tuple[str, int], ...]:
-    """The confusables of ch that fill the masked slot of a known word, with that word's frequency."""
-    slot = replacement_index.get().get(mask)
-    if not slot:
-        return ()
-    wanted = candidates_for(ch)
-    if len(wanted) < len(slot):
-        return tuple((c, slot[c]) for c in wanted if c in slot)
-    return tuple((c, f) for c, f in slot.items() if c in wanted)
-
-
 def confusable_words(text: str, i: int) -> dict[str, int]:
     """Return {confusable of text[i]: highest frequency of a word spanning i when text[i] is that confusable}."""
     start = max(0, i - MAX_WORD_LEN + 1)
@@ -139,14 +127,25 @@ def confusable_words(text: str, i: int) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _confusable_words(text: str, i: int) -> dict[str, int]:
+    index = replacement_index.get()
+    wanted: dict[str, int] | None = None  # looked up only once a known word has this slot (never for punctuation)
     best: dict[str, int] = {}
     n = len(text)
-    ch = text[i]
     for start in range(max(0, i - MAX_WORD_LEN + 1), i + 1):
+        head = text[start:i] + "\0"
         for end in range(max(i + 1, start + 2), min(n, start + MAX_WORD_LEN) + 1):
-            for c, freq in _confusables_in(text[start:i] + "\0" + text[i + 1 : end], ch):
-                if freq > best.get(c, 0):
-                    best[c] = freq
+            slot = index.get(head + text[i + 1 : end])
+            if slot is None:
+                continue
+            if wanted is None:
+                wanted = candidates_for(text[i])
+            common = slot.keys() & wanted.keys()  # in C, over the smaller side
+            if not common:
+                continue
+            # Candidates enter `best` in the order of the smaller mapping: callers break ties by that order.
+            for c in wanted if len(wanted) < len(slot) else slot:
+                if c in common and slot[c] > best.get(c, 0):
+                    best[c] = slot[c]
     return best
 
 

@@ -48,10 +48,14 @@ def drafts_of(user: User) -> QuerySet[Draft]:
 
 
 def inbox_for(user: User) -> QuerySet[Draft]:
-    """Drafts whose open level this user holds, oldest waiting first."""
+    """Drafts whose open level this user holds, or holds today as a stand-in, oldest waiting first."""
+    # The principals as a list, not a subquery OR-ed in: `holder IN (ids)` walks the holder index, where the OR made
+    # PostgreSQL read every open draft (13 ms at 100,000 of them, on every page through the inbox badge).
+    holders = [user.pk, *standing_in_for(user).values_list("principal_id", flat=True)]
     return (
-        Draft.objects.filter(Q(holder=user) | Q(holder__in=standing_in_for(user)), status=Status.SIGNING)
-        .select_related("drafter", "section", "holder")
+        Draft.objects.filter(holder__in=holders, status=Status.SIGNING)
+        .select_related("drafter", "section")
+        .defer("body")  # a list of titles: fifty bodies of a few thousand characters each are read for nothing
         .order_by("status_changed_at", "pk")
     )
 
@@ -197,13 +201,17 @@ def stale_check_runs(*, before: datetime, unsent_before: datetime | None = None)
 def audit_events(
     *,
     actor: User | None = None,
-    section: Section | None = None,
+    section: Section | int | None = None,
     event: str = "",
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[AuditEvent]:
     """Audit events, newest first, narrowed by person, section, event type and days (both ends included)."""
-    events = AuditEvent.objects.select_related("actor", "draft__section").order_by("-created_at", "-id")
+    events = (
+        AuditEvent.objects.select_related("actor", "draft__section")
+        .defer("draft__body")  # the list and the export name the draft by title
+        .order_by("-created_at", "-id")
+    )
     if actor is not None:
         events = events.filter(actor=actor)
     if section is not None:

@@ -1,4 +1,5 @@
-"""The character language model: kenlm over the ARPA file built by `python -m checks.build`."""
+"""The character language model: kenlm over the model built by `python -m checks.build` (its binary form when set-up
+could make one, else the ARPA file)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import functools
 
 import kenlm
 
+from checks.lm.binary import current_binary
 from checks.lm.modelfile import ORDER, model_path
 from checks.resources import lazy
 
@@ -18,6 +20,8 @@ class ModelNotBuilt(RuntimeError):
 def model() -> kenlm.Model:
     """Load the language model once per process; raise ModelNotBuilt if `python -m checks.build` never ran."""
     path = model_path()
+    if compiled := current_binary(path):
+        return kenlm.Model(str(compiled))  # mapped, not parsed: the worker starts seconds sooner
     if not path.exists():
         raise ModelNotBuilt(f"Language model {path} is missing: run `python -m checks.build` once after install.")
     return kenlm.Model(str(path))
@@ -37,8 +41,10 @@ def substitution_gains(text: str, i: int, replacements: list[str]) -> list[float
     eos = i + ORDER - 1 >= len(text)
     before = text[start:end]
     base = score(before, bos, eos)
-    head, tail = before[: i - start], before[i - start + 1 :]
-    return [score(head + r + tail, bos, eos) - base for r in replacements]
+    # Each candidate's window is scored once, so it skips the cache; kenlm splits tokens on any run of spaces.
+    head, tail = " ".join(before[: i - start]), " ".join(before[i - start + 1 :])
+    lm = model.get()
+    return [float(lm.score(f"{head} {' '.join(r)} {tail}", bos=bos, eos=eos)) - base for r in replacements]
 
 
 def replacement_gain(text: str, start: int, end: int, replacement: str) -> float:

@@ -6,16 +6,20 @@ from django.utils.translation import gettext as _
 
 from ..models import AuditEvent, AuditKind, Draft, Step
 
+# As sets, once: `AuditKind.values` builds a new list on every call, twice per row of a page of events.
+KIND_CODES = frozenset(AuditKind.values)
+STEP_CODES = frozenset(Step.values)
+
 
 def event_name(code: str) -> str:
-    return str(AuditKind(code).label) if code in AuditKind.values else code
+    return str(AuditKind(code).label) if code in KIND_CODES else code
 
 
 def event_summary(event: AuditEvent) -> str:
     """The facts a reader needs from an event's data: step, reason, comment, findings, the changed text."""
     data = event.data or {}
     parts = []
-    if data.get("step") in Step.values:
+    if data.get("step") in STEP_CODES:
         parts.append(str(Step(data["step"]).label))
     if data.get("on_behalf_of"):
         parts.append(_("on behalf of %(person)s (代签)") % {"person": data["on_behalf_of"]})

@@ -4,50 +4,22 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import cast
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
 from ..display.events import event_name, event_summary
-from ..models import AuditKind, Section, User
+from ..models import AuditKind
 from ..verification import last_verification
+from . import audit_filter
+from .audit_filter import AuditFilter, CappedPaginator
 
 PAGE_SIZE = 50
-COUNT_CAP = 10_000
-
-
-class CappedPaginator(Paginator):
-    """Counts at most COUNT_CAP + 1 rows: an exact count of a million events costs more than the page itself."""
-
-    @cached_property
-    def count(self) -> int:
-        events = cast(QuerySet, self.object_list)
-        return events.values("pk")[: COUNT_CAP + 1].count()  # COUNT(*) over a LIMITed subquery
-
-    @property
-    def capped(self) -> bool:
-        return self.count > COUNT_CAP
-
-
-class AuditFilter(forms.Form):
-    actor = forms.ModelChoiceField(User.objects.order_by("username"), required=False, label=_("Person"))
-    section = forms.ModelChoiceField(
-        Section.objects.select_related("unit").order_by("unit__name", "name"), required=False, label=_("Section")
-    )
-    event = forms.ChoiceField(choices=[("", "---------"), *AuditKind.choices], required=False, label=_("Event"))
-    since = forms.DateField(required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
-    overdue = forms.BooleanField(required=False, label=_("Overdue steps only"))
 
 
 def _auditor_only(view):
@@ -63,8 +35,11 @@ def _auditor_only(view):
 
 
 def _filtered(request):
+    """The events the filter asks for; a filter that does not make sense (an unknown person) matches none."""
     form = AuditFilter(request.GET or None)
-    criteria = dict(form.cleaned_data) if form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        return form, selectors.audit_events().none()
+    criteria = dict(form.cleaned_data) if form.is_bound else {}
     if criteria.pop("overdue", False):  # the levels that went past their time limit were escalated
         criteria["event"] = AuditKind.STEP_OVERDUE
     return form, selectors.audit_events(**{name: value for name, value in criteria.items() if value})
@@ -84,7 +59,7 @@ def audit_list(request):
             "page": page,
             "query": query.urlencode(),
             "verification": last_verification(),
-            "count_cap": COUNT_CAP,
+            "count_cap": audit_filter.COUNT_CAP,
         },
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.functional import SimpleLazyObject
+
 NAV_NOTIFICATIONS = 5
 
 
@@ -13,7 +15,8 @@ def navigation(request) -> dict:
 
     unread = notifications_of(user).filter(read_at__isnull=True)
     return {
-        "inbox_count": inbox_for(user).count(),
+        # Counted when a page shows it; the inbox page passes the count its paginator already made.
+        "inbox_count": SimpleLazyObject(lambda: inbox_for(user).count()),
         "unread_count": unread.count(),
         "unread_notifications": unread[:NAV_NOTIFICATIONS],
         "is_auditor": user.is_auditor,

@@ -278,7 +278,8 @@ def published_to_review(request):
 def inbox(request):
     """Oldest waiting first, fifty to a page: a leader with hundreds waiting still gets a page in milliseconds."""
     page = Paginator(selectors.inbox_for(request.user), INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "reviewflow/inbox.html", {"drafts": page, "page": page, "query": ""})
+    context = {"drafts": page, "page": page, "query": "", "inbox_count": page.paginator.count}
+    return render(request, "reviewflow/inbox.html", context)
 
 
 def public_list(request):

@@ -227,7 +227,7 @@ def test_a_bad_host_header_is_logged_without_a_traceback(caplog):
 
 
 def test_the_audit_list_stops_counting_at_the_cap(org, monkeypatch):
-    monkeypatch.setattr("reviewflow.views.audit.COUNT_CAP", 3)
+    monkeypatch.setattr("reviewflow.views.audit_filter.COUNT_CAP", 3)
     for n in range(5):
         make_draft(org["drafter"], title=f"区政务服务管理局第{n}次会议")
     admin = Client()
