@@ -13,7 +13,7 @@ def first_token(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviewflow', '0014_audit_kinds_rescan'),
+        ('reviewflow', '0015_volume_indexes'),
     ]
 
     operations = [
