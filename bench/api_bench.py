@@ -2,10 +2,11 @@
 beside them a raw-SQL baseline of a signature's writes. Prints figures.
 
     DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python bench/api_bench.py [--cycles 40]
-        [--clients 1 4 8] [--web-workers 4] [--no-pool] [--server gunicorn|runserver]
+        [--clients 1 4 8] [--web-workers 4] [--no-pool] [--server gunicorn|runserver] [--database NAME] [--port N]
 
-Needs PostgreSQL and Redis (their URLs from the environment). A database reviewflow_bench is created on that server
-(with a connection limit), used, and dropped afterwards. The server runs settings.prod behind a simulated proxy
+Needs PostgreSQL and Redis (their URLs from the environment). A database (--database, default reviewflow_bench) is
+created on that server (with a connection limit), used, and dropped afterwards; two benches on one server need
+different names, ports and Redis databases. The server runs settings.prod behind a simulated proxy
 (X-Forwarded-Proto: https). For each client count it measures full four-signature cycles per second, sign p50/p99,
 submit → check result p50, then a sign-only phase (signs per second) and the raw-SQL baseline doing the same writes
 of a signature (lock the draft row, insert the signature, insert the audit event, update the draft) in one
@@ -28,14 +29,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import psutil
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
-PORT = 8765
 SIGNERS = ("section_head", "deputy", "head")
-DATABASE = "reviewflow_bench"
 CONNECTION_LIMIT = 40
-QUEUE = "reviewflow-bench"
+# Set from the command line in main(): the bench database's name and the server's port.
+DATABASE = "reviewflow_bench"
+PORT = 8765
 BODY = "区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。" * 5
 
 
@@ -102,7 +104,7 @@ def login(username: str) -> str:
     return body["token"]
 
 
-def create_and_check(drafter: Api, n: int, check_times: list[float]) -> int:
+def create_and_check(drafter: Api, n: int, check_times: list[float], polls: list[int] | None = None) -> int:
     status, draft = drafter.call(
         "POST", "/drafts/", {"title": f"区政务服务管理局召开第{n}次政务公开工作会议", "body": BODY}
     )
@@ -110,12 +112,16 @@ def create_and_check(drafter: Api, n: int, check_times: list[float]) -> int:
     started = time.perf_counter()
     status, _ = drafter.call("POST", f"/drafts/{draft['id']}/submit/")
     assert status == 202
+    reads = 0
     while True:
         status, seen = drafter.call("GET", f"/drafts/{draft['id']}/")
+        reads += 1
         if seen["status"] != "checking":
             break
         time.sleep(0.002)
     check_times.append(time.perf_counter() - started)
+    if polls is not None:
+        polls.append(reads)
     assert (seen["status"], seen["next_step"]) == ("signing", "section_head"), seen["status"]
     return draft["id"]
 
@@ -142,15 +148,16 @@ def in_parallel(clients_n: int, work) -> float:
 def run_cycles(tokens: dict[str, str], count: int, clients_n: int):
     sign_times: list[float] = []
     check_times: list[float] = []
+    polls: list[int] = []
     per_client = [{name: Api(token) for name, token in tokens.items()} for _ in range(clients_n)]
 
     def work(index: int) -> None:
         for n in range(index, count, clients_n):
-            draft_id = create_and_check(per_client[index]["drafter"], n, check_times)
+            draft_id = create_and_check(per_client[index]["drafter"], n, check_times, polls)
             sign_all(per_client[index], draft_id, sign_times)
 
     elapsed = in_parallel(clients_n, work)
-    return count / elapsed, sign_times, check_times
+    return count / elapsed, sign_times, check_times, polls
 
 
 def run_signs(tokens: dict[str, str], count: int, clients_n: int) -> tuple[float, list[int]]:
@@ -208,13 +215,29 @@ def raw_sql_signs(database_url: str, draft_ids: list[int], clients_n: int, per_c
     return clients_n * per_client / in_parallel(clients_n, work)
 
 
+def _cpu_seconds(processes: list[subprocess.Popen]) -> float:
+    """User and system CPU of the servers and all their children (gunicorn and Celery workers), from /proc."""
+    total = 0.0
+    for process in processes:
+        try:
+            parent = psutil.Process(process.pid)
+            for each in [parent, *parent.children(recursive=True)]:
+                times = each.cpu_times()
+                total += times.user + times.system
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
 def _ms(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
 
 
 def start_services(env: dict, args, log) -> list[subprocess.Popen]:
+    """The Celery worker, then the web server."""
     python = sys.executable
-    queues = ",".join([QUEUE, f"{QUEUE}.checks", f"{QUEUE}.notifications", f"{QUEUE}.deliveries"])
+    queue = env["REVIEWFLOW_QUEUE"]
+    queues = ",".join([queue, f"{queue}.checks", f"{queue}.notifications", f"{queue}.deliveries"])
     worker = [python, "-m", "celery", "-A", "settings", "worker", "-Q", queues, "--loglevel=WARNING"]
     worker += ["--pool=prefork", f"--concurrency={args.check_workers}"]
     if args.server == "gunicorn":
@@ -226,6 +249,7 @@ def start_services(env: dict, args, log) -> list[subprocess.Popen]:
 
 
 def main() -> int:
+    global DATABASE, PORT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cycles", type=int, default=40)
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 8])
@@ -233,7 +257,12 @@ def main() -> int:
     parser.add_argument("--check-workers", type=int, default=2)
     parser.add_argument("--no-pool", action="store_true", help="REVIEWFLOW_DB_POOL_MAX=0: a connection per request")
     parser.add_argument("--server", choices=["gunicorn", "runserver"], default="gunicorn")
+    parser.add_argument("--database", default=DATABASE, help="the bench database, created and dropped")
+    parser.add_argument("--port", type=int, default=PORT)
     args = parser.parse_args()
+    if not args.database.isidentifier():
+        sys.exit("--database: letters, digits and underscores only")
+    DATABASE, PORT = args.database, args.port
     if not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")):
         sys.exit("Set DATABASE_URL (PostgreSQL) and REDIS_URL: the bench measures the production stack.")
     env = {
@@ -242,9 +271,12 @@ def main() -> int:
         "DJANGO_SETTINGS_MODULE": "settings.prod" if args.server == "gunicorn" else "settings.base",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "REVIEWFLOW_QUEUE": QUEUE,
+        "REVIEWFLOW_QUEUE": args.database.replace("_", "-"),
         "REVIEWFLOW_DB_POOL_MAX": "0" if args.no_pool else os.environ.get("REVIEWFLOW_DB_POOL_MAX", "2"),
         "LOG_LEVEL": "WARNING",
+        # Mail goes through the worker's task as in production, but is kept in memory: the console backend would
+        # print every message into the servers' log, which no deployment does.
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     python = sys.executable
     processes: list[subprocess.Popen] = []
@@ -282,11 +314,16 @@ def main() -> int:
         server = f"gunicorn --workers {args.web_workers}" if args.server == "gunicorn" else "runserver (threaded)"
         print(f"PostgreSQL; {server}; DB pool {pool}; celery prefork --concurrency {args.check_workers}")
         for clients_n in args.clients:
-            rate, signs, checks = run_cycles(tokens, args.cycles, clients_n)
+            worker_before, web_before = (_cpu_seconds([process]) for process in processes)
+            rate, signs, checks, polls = run_cycles(tokens, args.cycles, clients_n)
+            worker_cpu = (_cpu_seconds(processes[:1]) - worker_before) / args.cycles
+            web_cpu = (_cpu_seconds(processes[1:]) - web_before) / args.cycles
             print(
                 f"clients={clients_n}: {rate:.2f} full cycles/s over {args.cycles} cycles; "
                 f"sign p50 {_ms(signs, 50):.1f} ms, p99 {_ms(signs, 99):.1f} ms (n={len(signs)}); "
-                f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms"
+                f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms; "
+                f"{statistics.mean(polls):.1f} reads of the draft per check; "
+                f"CPU per cycle: web {web_cpu * 1000:.0f} ms, worker {worker_cpu * 1000:.0f} ms"
             )
             api_rate, drafts = run_signs(tokens, max(args.cycles // 2, clients_n), clients_n)
             raw_rate = raw_sql_signs(env["DATABASE_URL"], drafts, clients_n, per_client=max(200 // clients_n, 20))

@@ -7,4 +7,5 @@ class ReviewflowConfig(AppConfig):
     verbose_name = _("Publication review")
 
     def ready(self) -> None:
-        from . import rescan_triggers, tokens  # noqa: F401 (connect the re-scan triggers and token revocation)
+        # Connect the re-scan triggers, token revocation and the reference copies' invalidation.
+        from . import reference, rescan_triggers, tokens  # noqa: F401

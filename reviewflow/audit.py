@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -63,7 +64,7 @@ def event_hash(**fields) -> str:
 
 def lock_chain_head() -> AuditChain:
     """The chain head, locked until the transaction ends; created on first use (and after a test flush)."""
-    head = AuditChain.objects.select_for_update().filter(pk=1).first()
+    head = next(iter(AuditChain.objects.select_for_update().filter(pk=1)), None)
     if head is None:
         AuditChain.objects.bulk_create([AuditChain(pk=1, last_seq=0, last_hash=GENESIS_HASH)], ignore_conflicts=True)
         head = AuditChain.objects.select_for_update().get(pk=1)
@@ -72,33 +73,50 @@ def lock_chain_head() -> AuditChain:
 
 def audit_record(*, draft: Draft | None, actor, event: AuditKind, data: dict | None = None) -> AuditEvent:
     """Append an audit event; it must be written inside the transaction of the change it records."""
+    return audit_records(draft, [(actor, event, data)])[0]
+
+
+# One event to append: (actor or None, kind, data).
+AuditEntry = tuple[Any, AuditKind, dict | None]
+
+
+def audit_records(draft: Draft | None, entries: list[AuditEntry]) -> list[AuditEvent]:
+    """Append the events (actor, kind, data) of one change in order: one lock of the chain head, one insert.
+
+    Services append last, just before their commit: the head stays locked, and other appends wait, only that long.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record() must run inside the transaction of the change it records")
     head = lock_chain_head()
-    record = AuditEvent(
-        draft=draft,
-        actor=actor if getattr(actor, "pk", None) else None,
-        event=str(event),
-        version=draft.version if draft else None,
-        content_hash=draft.content_hash if draft else "",
-        # Through JSON once, so the hash covers exactly what the database will give back.
-        data=json.loads(json.dumps(data or {})),
-        created_at=timezone.now(),
-        seq=head.last_seq + 1,
-        prev_hash=head.last_hash,
-    )
-    record.hash = event_hash(
-        seq=record.seq,
-        draft_id=record.draft_id,
-        actor_id=record.actor_id,
-        event=record.event,
-        version=record.version,
-        content_hash=record.content_hash,
-        data=record.data,
-        created_at=record.created_at,
-        prev_hash=record.prev_hash,
-    )
-    record.save(force_insert=True)
-    head.last_seq, head.last_hash = int(record.seq or 0), record.hash
+    records = []
+    seq, prev_hash = head.last_seq, head.last_hash
+    for actor, event, data in entries:
+        seq += 1
+        record = AuditEvent(
+            draft=draft,
+            actor=actor if getattr(actor, "pk", None) else None,
+            event=str(event),
+            version=draft.version if draft else None,
+            content_hash=draft.content_hash if draft else "",
+            # Through JSON once, so the hash covers exactly what the database will give back.
+            data=json.loads(json.dumps(data or {})),
+            created_at=timezone.now(),
+            seq=seq,
+            prev_hash=prev_hash,
+        )
+        record.hash = prev_hash = event_hash(
+            seq=record.seq,
+            draft_id=record.draft_id,
+            actor_id=record.actor_id,
+            event=record.event,
+            version=record.version,
+            content_hash=record.content_hash,
+            data=record.data,
+            created_at=record.created_at,
+            prev_hash=record.prev_hash,
+        )
+        records.append(record)
+    AuditEvent.objects.bulk_create(records)
+    head.last_seq, head.last_hash = seq, prev_hash
     head.save(update_fields=["last_seq", "last_hash"])
-    return record
+    return records

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from . import reference
 from .workdays import Calendar
 
 if TYPE_CHECKING:
@@ -18,14 +19,12 @@ def limit_days(draft: Draft, step: str) -> int:
     """The unit's limit for this column and level, else its limit for every column, else the default."""
     from .models import StepLimit
 
-    limits = dict(
-        StepLimit.objects.filter(unit_id=draft.section.unit_id, step=step, column__in=[draft.column, ""]).values_list(
-            "column", "working_days"
-        )
-    )
-    return limits.get(draft.column, limits.get("", StepLimit.DEFAULT_DAYS))
+    limits = reference.step_limits(getattr(draft, "reference_token", None))
+    unit_id = draft.section.unit_id
+    return limits.get((unit_id, draft.column, step), limits.get((unit_id, "", step), StepLimit.DEFAULT_DAYS))
 
 
 def step_due(draft: Draft, step: str, opened_at: datetime) -> datetime:
     """When a level opened at `opened_at` passes its limit: the end of its last working day."""
-    return Calendar().deadline(opened_at, limit_days(draft, step)).due
+    calendar = Calendar(overrides=reference.calendar_days(getattr(draft, "reference_token", None)))
+    return calendar.deadline(opened_at, limit_days(draft, step)).due

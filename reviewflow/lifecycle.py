@@ -94,6 +94,10 @@ def next_level(step: str) -> Level | None:
     return CHAIN[index] if index < len(CHAIN) else None
 
 
+# The fields a transition changes: a service whose change is only a transition saves just these.
+ROUTE_FIELDS = ("status", "status_changed_at", "step", "holder", "step_due_at")
+
+
 class DraftLifecycle:
     """The draft's state machine (viewflow.fsm); each transition moves `Draft.status`, its open step and holder."""
 
@@ -101,7 +105,8 @@ class DraftLifecycle:
 
     def __init__(self, draft: Draft, chain: dict[str, int] | None = None) -> None:
         self.draft = draft
-        self._chain = chain
+        # A locked draft carries its chain (services.locking.lock_draft); otherwise it is read when needed.
+        self._chain = chain if chain is not None else getattr(draft, "locked_chain", None)
 
     @status.getter()
     def _get_status(self) -> str:
@@ -147,7 +152,7 @@ class DraftLifecycle:
     @status.transition(source=EDITABLE, target=Status.CHECKING, label=_("submit"))
     def submit(self, chain: dict[str, int]) -> None:
         """The chain is fixed; the typo check runs before anyone signs."""
-        self._chain = chain
+        self._chain = self.draft.locked_chain = chain
         self._close()
 
     # The typo check.

@@ -216,8 +216,11 @@ class Draft(models.Model):
             models.Index(fields=["section", "id"], name="draft_section"),
         ]
 
-    # Set by services.locking.lock_draft: the row id of the current version, read with the lock.
+    # Set by services.locking.lock_draft, read with the lock: the row id of the current version, the assignee of
+    # each level (step → user id) and the reference tables' token (reviewflow.reference).
     current_version_id: int
+    locked_chain: dict[str, int]
+    reference_token: str | None
     # Set by selectors.show_publication on what the public sees: the publication's signatures and correction.
     live_signatures: list[Signature]
     corrected_at: datetime.datetime | None
@@ -629,6 +632,7 @@ from .models_office import (  # noqa: E402, F401
     ColumnSchedule,
     FreshnessNotice,
     NetizenMessage,
+    ReferenceVersion,
     WebhookAttempt,
     WebhookDelivery,
     WebhookEndpoint,

@@ -27,6 +27,12 @@ class CalendarDay(models.Model):
         return f"{self.day} {self.note}"
 
 
+class ReferenceVersion(models.Model):
+    """One row whose token changes with every change to the tables processes keep copies of (`reviewflow.reference`)."""
+
+    token = models.CharField(max_length=32)
+
+
 class ColumnSchedule(models.Model):
     """A column on a channel that a section must update at least every `interval_days` days (seed 四(二))."""
 

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from . import reference
 from .models import Draft
 from .models_office import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -73,9 +74,8 @@ def announce(draft: Draft, event: str) -> list[WebhookDelivery]:
     """Queue a delivery of `event` to every endpoint of the draft's unit that wants it, once the change commits."""
     if event not in EVENTS.values:
         raise ValueError(f"unknown webhook event {event!r}")
-    endpoints = [
-        e for e in WebhookEndpoint.objects.filter(unit_id=draft.section.unit_id, active=True) if e.wants(event)
-    ]
+    active = reference.webhook_endpoints(getattr(draft, "reference_token", None)).get(draft.section.unit_id, [])
+    endpoints = [e for e in active if e.wants(event)]
     deliveries = [
         WebhookDelivery.objects.create(endpoint=e, draft=draft, event=event, payload=payload_of(draft, event))
         for e in endpoints

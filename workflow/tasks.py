@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import checks
-from reviewflow import selectors, services
+from reviewflow import reference, selectors, services
 from reviewflow.errors import PublishRefused
 from reviewflow.links import link_findings
 from reviewflow.models import CheckRun, Draft, Notification, Rescan, Unit
@@ -34,9 +34,13 @@ def run_check(check_run_id: int) -> None:
         return
     findings = None
     if services.mark_check_running(check_run_id=check_run_id):
-        run = CheckRun.objects.select_related("version__draft__section__unit").get(pk=check_run_id)
+        run = (
+            CheckRun.objects.select_related("version__draft__section__unit")
+            .annotate(reference_token=reference.TOKEN)
+            .get(pk=check_run_id)
+        )
         version = run.version
-        lexicon = selectors.lexicon_for(version.draft.section.unit)
+        lexicon = reference.lexicon(version.draft.section.unit, run.reference_token)
         try:
             findings = [("title", f) for f in checks.check_text(version.title, lexicon)]
             findings += [("body", f) for f in checks.check_text(version.body, lexicon)]

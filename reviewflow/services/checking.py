@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 import checks
 
-from ..audit import audit_record
-from ..lifecycle import DraftLifecycle, Step
+from ..audit import AuditEntry, audit_record, audit_records
+from ..lifecycle import ROUTE_FIELDS, DraftLifecycle, Step
 from ..models import AuditKind, CheckRun, Draft, Finding, Signature
 from .locking import lock_draft
 from .notifications import notify, notify_holder
@@ -36,6 +36,8 @@ def _carried_dismissals(run: CheckRun) -> dict[tuple, Finding]:
     version = run.version
     same = Finding.objects.filter(check_run__version=version, dismissed_at__isnull=False).exclude(check_run=run)
     carried = {(f.field, f.start, f.end, f.rule, f.text): f for f in same}
+    if version.number == 1:
+        return carried  # no earlier version to carry from
     earlier = list(
         Finding.objects.filter(
             check_run__version__draft_id=version.draft_id,
@@ -129,26 +131,32 @@ def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, chec
     `findings` is None when the result is already stored (a redelivered or repeated task).
     """
     draft, run = _locked_run(check_run_id)
+    events: list[AuditEntry] = []
+    stored = None
     if run.status != CheckRun.State.DONE and findings is not None:
         stored = _store_findings(run, findings)
         run.status, run.finished_at, run.error = CheckRun.State.DONE, timezone.now(), ""
         run.save(update_fields=["status", "finished_at", "error", "omitted"])
-        audit_record(
-            draft=draft,
-            actor=None,
-            event=AuditKind.CHECK_COMPLETED,
-            data={"check": run.pk, "purpose": run.purpose, "findings": len(stored), "version": run.version.number},
-        )
+        data = {"check": run.pk, "purpose": run.purpose, "findings": len(stored), "version": run.version.number}
+        events.append((None, AuditKind.CHECK_COMPLETED, data))
     lifecycle = DraftLifecycle(draft)
     waits_for_this = draft.pending_check_id == run.pk and lifecycle.finish_check.can_proceed()
-    if run.status != CheckRun.State.DONE or not waits_for_this:
-        return draft
+    if run.status == CheckRun.State.DONE and waits_for_this:
+        events += _route(draft, run, lifecycle, blocking=None if stored is None else any(f.blocking for f in stored))
+    if events:
+        audit_records(draft, events)  # last, as in every service: the chain head is locked only until the commit
+    return draft
+
+
+def _route(draft: Draft, run: CheckRun, lifecycle: DraftLifecycle, *, blocking: bool | None) -> list[AuditEntry]:
+    """Send the draft on after its check: to the next level when nothing blocks, else back to its drafter.
+
+    `blocking`: whether the findings just stored block; None when they were stored earlier (then it is read)."""
     draft.pending_check = None
-    passed = not run.findings.blocking().exists()
+    passed = not (run.findings.blocking().exists() if blocking is None else blocking)
     lifecycle.finish_check(passed=passed)
-    draft.save()
+    draft.save(update_fields=[*ROUTE_FIELDS, "pending_check"])
     if not passed:
-        audit_record(draft=draft, actor=None, event=AuditKind.CHECK_NEEDS_REVISION, data={"check": run.pk})
         notify(
             user_id=draft.drafter_id,
             draft=draft,
@@ -156,16 +164,16 @@ def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, chec
             % {"title": draft.title},
             once=True,
         )
-        return draft
+        return [(None, AuditKind.CHECK_NEEDS_REVISION, {"check": run.pk})]
     if run.purpose == CheckRun.Purpose.SUBMISSION:
         Signature.objects.create(
             draft=draft, version=run.version, step=Step.DRAFTER, user=draft.drafter, content_hash=draft.content_hash
         )
-        audit_record(draft=draft, actor=draft.drafter, event=AuditKind.SIGNED, data={"step": Step.DRAFTER})
+        event: AuditEntry = (draft.drafter, AuditKind.SIGNED, {"step": Step.DRAFTER})
     else:
-        audit_record(draft=draft, actor=None, event=AuditKind.FINAL_CHECK_PASSED, data={"check": run.pk})
+        event = (None, AuditKind.FINAL_CHECK_PASSED, {"check": run.pk})
     notify_holder(draft)
-    return draft
+    return [event]
 
 
 @transaction.atomic

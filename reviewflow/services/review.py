@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import policy, webhooks
-from ..audit import audit_record
+from ..audit import AuditEntry, audit_record, audit_records
 from ..dispatch import after_commit
 from ..errors import InvalidInput, PublishRefused
-from ..lifecycle import SIGNING_ORDER, DraftLifecycle, Status
+from ..lifecycle import ROUTE_FIELDS, SIGNING_ORDER, DraftLifecycle, Status
 from ..models import Assignment, AuditKind, CheckRun, Draft, Publication, Signature, User
 from .locking import lock_draft
 from .notifications import notify, notify_holder
@@ -98,23 +98,25 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
     data = {"step": step, "comment": comment, "proofread": bool(proofread)}
     if on_behalf_of:
         data["on_behalf_of"] = str(signature.on_behalf_of)
-    audit_record(draft=draft, actor=user, event=AuditKind.SIGNED, data=data)
+    events: list[AuditEntry] = [(user, AuditKind.SIGNED, data)]
     record_acted_on(user=user, draft=draft)  # their "changes since you last read" starts at this version
     lifecycle = DraftLifecycle(draft)
     lifecycle.sign()
     if draft.status == Status.PUBLISHED:
-        _publish(draft, lifecycle.chain)
+        events += _publish(draft, lifecycle.chain)
     elif draft.status == Status.SCHEDULED:
         verify_signatures(draft, lifecycle.chain)
-        draft.save()
+        draft.save(update_fields=ROUTE_FIELDS)
     elif draft.status == Status.CHECKING:
         # Key manuscripts: the final text is checked again before the principal leader signs.
         run = request_check(draft, CheckRun.Purpose.FINAL)
-        draft.save()
-        audit_record(draft=draft, actor=None, event=AuditKind.FINAL_CHECK_REQUESTED, data={"check": run.pk})
+        draft.save(update_fields=[*ROUTE_FIELDS, "pending_check"])
+        events.append((None, AuditKind.FINAL_CHECK_REQUESTED, {"check": run.pk}))
     else:
-        draft.save()
+        draft.save(update_fields=ROUTE_FIELDS)
         notify_holder(draft)
+    # Last before the commit: the audit chain's head stays locked (other signatures wait) only from here.
+    audit_records(draft, events)
     return signature
 
 
@@ -156,10 +158,11 @@ def verify_signatures(draft: Draft, chain: dict[str, int] | None = None) -> list
     return live
 
 
-def _publish(draft: Draft, chain: dict[str, int]) -> None:
+def _publish(draft: Draft, chain: dict[str, int]) -> list[AuditEntry]:
     """Publish only what the whole chain signed, on exactly this text; otherwise the transaction rolls back.
 
-    A correction replaces the public text and keeps the earlier publications reachable.
+    A correction replaces the public text and keeps the earlier publications reachable. Answers the audit event to
+    append, which the caller writes last.
     """
     signatures = verify_signatures(draft, chain)
     now = timezone.now()
@@ -176,16 +179,17 @@ def _publish(draft: Draft, chain: dict[str, int]) -> None:
     draft.publication = publication
     draft.published_at = draft.published_at or now
     draft.correction_note = ""
-    draft.save()
+    draft.save(update_fields=[*ROUTE_FIELDS, "publication", "published_at", "correction_note"])
     if correction:
-        audit_record(draft=draft, actor=None, event=AuditKind.CORRECTED, data={"note": publication.correction_note})
         webhooks.announce(draft, webhooks.EVENTS.CORRECTED)
         message = _("The correction of “%(title)s” has been published.")
+        event: AuditEntry = (None, AuditKind.CORRECTED, {"note": publication.correction_note})
     else:
-        audit_record(draft=draft, actor=None, event=AuditKind.PUBLISHED)
         webhooks.announce(draft, webhooks.EVENTS.PUBLISHED)
         message = _("“%(title)s” has been published.")
+        event = (None, AuditKind.PUBLISHED, None)
     notify(user_id=draft.drafter_id, draft=draft, message=message % {"title": draft.title})
+    return [event]
 
 
 @transaction.atomic
@@ -247,7 +251,7 @@ def publish_due(*, draft_id: int) -> Draft | None:
     if draft.status != Status.SCHEDULED or (draft.publish_at and draft.publish_at > timezone.now()):
         return None
     lifecycle.publish_at_time()
-    _publish(draft, lifecycle.chain)
+    audit_records(draft, _publish(draft, lifecycle.chain))
     return draft
 
 
