@@ -101,10 +101,10 @@ def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
     rest = [word for word, _ in tokens[i + 1 :]]
     while rest and rest[-1] in ENDINGS:
         rest.pop()
-    if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) in ADJECTIVE:
+    if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) not in NOUN:
         return "得"
     if len(rest) == 1 and rest[0] not in QUANTITIES and _tag(tokens, i + 1) in ADJECTIVE | {"d"}:
-        glued_degree = len(rest[0]) == 2 and rest[0][0] in "很更太挺" and rest[0][1] not in QUANTITIES
+        glued_degree = len(rest[0]) in (2, 3) and rest[0][0] in "很更太挺" and rest[0][1:] not in QUANTITIES
         bare = _tag(tokens, i + 1) == "a" and len(_word(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
         return "得" if glued_degree or bare else None
     return None
