@@ -7,6 +7,7 @@ import re
 from checks.findings import Finding
 from checks.paths import checker_data
 from checks.resources import lazy
+from checks.tagging import tagger
 from checks.vocabulary import MAX_WORD_LEN, word_freq
 
 MIN_WORD_FREQ = 10
@@ -28,10 +29,12 @@ def _is_word(text: str) -> bool:
 
 
 def _legitimate(text: str, i: int) -> bool:
-    """XX is fine as a listed reduplication (包包), after 一 (一块块), inside any dictionary word (常常, 跃跃欲试),
-    or across two words (所有有关, 目的的) but not after one (我们们)."""
+    """XX is fine as a listed reduplication (包包), after 一 (一块块), in a run of three (差差差), in any dictionary
+    word (常常, 跃跃欲试), across two words (所有有关, 目的的) but not after one (我们们), or as a sound word."""
     if text[i : i + 2] in reduplications.get() or text[i - 1 : i] == "一":
         return True
+    if text[i - 1 : i] == text[i] or text[i + 2 : i + 3] == text[i]:
+        return True  # three or more in a row are emphasis, not a slip of the keyboard: 差差差, 超超超级
     words = word_freq.get()
     for start in range(max(0, i - MAX_WORD_LEN + 2), i + 1):
         if any(
@@ -41,7 +44,18 @@ def _legitimate(text: str, i: int) -> bool:
             return True
     ends_word = any(_is_word(text[start : i + 1]) for start in range(max(0, i - MAX_WORD_LEN + 1), i))
     starts_word = any(_is_word(text[i + 1 : end]) for end in range(i + 3, min(len(text), i + 1 + MAX_WORD_LEN) + 1))
-    return starts_word or (ends_word and text[i] in STANDALONE)
+    return starts_word or (ends_word and text[i] in STANDALONE) or _onomatopoeia(text, i)
+
+
+def _onomatopoeia(text: str, i: int) -> bool:
+    """The tagger reads XX, with the characters around it, as one sound word (哧哧乱响, 嘻嘻): reduplicated on purpose.
+    Verbs and nouns it glues are no sign (买买了, 菜菜 are slips as often as 骗骗, 刀刀 are meant)."""
+    at = 0
+    for word, tag in tagger.get()(text[max(0, i - 4) : i + 6]):
+        if at == min(i, 4) and word == text[i : i + 2]:
+            return tag == "o"
+        at += len(word)
+    return False
 
 
 def find_repeats(text: str) -> list[Finding]:

@@ -46,3 +46,15 @@ def test_zai_written_as_again_before_a_place_is_flagged_at_a_lower_gain() -> Non
 @pytest.mark.parametrize("text", ["传说再美丽再动听，也只是传说。", "不能再新建学校。"])
 def test_again_before_a_place_like_word_is_not_flagged(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", ["我明天在来看你。", "请你在说一遍。", "我们下次在见吧。"])
+def test_a_learners_zai_for_again_is_flagged(text: str) -> None:
+    assert flagged(text) == [("在", "再")]
+
+
+@pytest.mark.parametrize(
+    "text", ["我明天在家等你。", "请你在这里说一遍。", "我们下次在学校见吧。", "明天我们再去一次吧。"]
+)
+def test_zai_before_a_place_and_again_before_a_verb_stay_unflagged(text: str) -> None:
+    assert flagged(text) == []

@@ -77,3 +77,32 @@ def test_only_clauses_with_a_particle_are_tagged() -> None:
     tag.cache_clear()
     find_particle_misuse("区政务服务管理局召开政务公开工作会议，研究部署下一阶段信息发布审核工作。")
     assert tag.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我地妈妈是医生。", "春节地时候我们回家。", "那是我们学校地图书馆。", "他是我最好地朋友。", "这里地生活很好。"],
+)
+def test_di_after_a_pronoun_or_before_a_noun_becomes_de(text: str) -> None:
+    assert flagged(text) == [("particle.noun_de", "地", "的")]
+
+
+def test_jue_de_written_with_the_attributive_particle_becomes_juede() -> None:
+    assert flagged("我觉的这本书很有意思。") == [("particle.complement_de", "的", "得")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他高兴地跑了过来。",
+        "这块地很大。",
+        "部分地市工会参加了会议。",
+        "这会严重地制约经济发展。",
+        "孩子们快乐地长大。",
+        "要更加客观地、科学地分析经济形势。",
+        "睡觉的时候别说话。",
+        "各地群众积极参加活动。",
+    ],
+)
+def test_adverbial_or_nominal_di_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []

@@ -144,3 +144,15 @@ def test_versions_addresses_and_chinese_dates_are_not_dates_to_rewrite(text: str
 def test_day_written_with_hao_after_a_month_becomes_ri() -> None:
     assert flagged("请于12月31号前报送。", "format.day_hao") == [("31号", "31日")]
     assert flagged("请到3号楼报到，编号5号。", "format.day_hao") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["对这家宾馆的印象差差差。", "装系统超超超级麻烦。", "电源哧哧乱响。", "他笑嘻嘻地走了。"]
+)
+def test_tripled_characters_and_sound_words_are_not_flagged(text: str) -> None:
+    assert flagged(text, "repeat.char") == []
+
+
+@pytest.mark.parametrize(("text", "doubled"), [("小狼要要离开了。", "要要"), ("他通知我我明天去。", "我我")])
+def test_a_doubled_character_in_everyday_writing_is_flagged(text: str, doubled: str) -> None:
+    assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
