@@ -58,3 +58,8 @@ def test_a_learners_zai_for_again_is_flagged(text: str) -> None:
 )
 def test_zai_before_a_place_and_again_before_a_verb_stay_unflagged(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", ["要像雷锋那样做好事。", "对具体问题要做具体分析。", "他在研究这个问题。"])
+def test_formal_phrases_keep_the_stricter_gain(text: str) -> None:
+    assert flagged(text) == []
