@@ -574,9 +574,13 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The email outbox: set with the notice in the service's transaction, cleared by the worker's sweep once it has
+    # been sent (or its recipient has no address); a broker down at that moment loses nothing.
+    email_pending = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["id"], condition=Q(email_pending=True), name="notification_email_pending")]
 
 
 class DictionaryEntry(models.Model):

@@ -124,6 +124,7 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-checks": {"task": "workflow.requeue_stale_checks", "schedule": 5.0},
+    "send-notification-emails": {"task": "workflow.send_notification_emails", "schedule": 5.0},
     "publish-scheduled": {"task": "workflow.publish_scheduled", "schedule": 30.0},
     "warn-stale-columns": {"task": "workflow.warn_stale_columns", "schedule": 3600.0},
     "verify-audit-daily": {"task": "workflow.verify_audit", "schedule": crontab(hour=2, minute=30)},

@@ -7,17 +7,15 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import OperationalError
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 import checks
 from reviewflow import reference, selectors, services
 from reviewflow.errors import PublishRefused
 from reviewflow.links import link_findings
-from reviewflow.models import CheckRun, Draft, Notification, Rescan, Unit
+from reviewflow.models import CheckRun, Draft, Rescan, Unit
 from reviewflow.services import rescan
 from reviewflow.verification import verify_audit as verify_audit_chain
 
@@ -52,16 +50,10 @@ def run_check(check_run_id: int) -> None:
     services.record_check_result(check_run_id=check_run_id, findings=findings)
 
 
-@shared_task(name="workflow.email_notification", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def email_notification(notification_id: int) -> None:
-    """Email one in-app notification to its recipient, once; people without an address only see it in the app."""
-    note = Notification.objects.select_related("user", "draft").filter(pk=notification_id).first()
-    if note is None or note.emailed_at is not None or not note.user.email:
-        return
-    about = note.draft.title if note.draft else _("office notice")
-    subject = _("ReviewFlow: %(title)s") % {"title": about}
-    send_mail(subject, note.message, None, [note.user.email])
-    Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+@shared_task(name="workflow.send_notification_emails")
+def send_notification_emails() -> int:
+    """Email what the outbox holds (beat, every few seconds); a notice is sent once, whichever worker runs it."""
+    return services.email_pending_notifications()
 
 
 @shared_task(name="workflow.publish_scheduled")

@@ -4,6 +4,7 @@ from .checking import mark_check_failed, mark_check_running, record_check_result
 from .deadlines import sweep_deadlines
 from .drafts import create_draft, edit_draft
 from .findings import apply_suggestions, confirm_dismissal, dismiss_finding, reject_dismissal
+from .notifications import email_pending_notifications
 from .organisation import signing_chain
 from .review import open_correction, publish_due, return_draft, schedule, sign, submit, unschedule, withdraw
 
@@ -13,6 +14,7 @@ __all__ = [
     "create_draft",
     "dismiss_finding",
     "edit_draft",
+    "email_pending_notifications",
     "mark_check_failed",
     "mark_check_running",
     "open_correction",

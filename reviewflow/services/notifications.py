@@ -1,12 +1,19 @@
-"""Tell a person that something waits for them: in the app at once, by email from the worker after the commit."""
+"""Tell a person that something waits for them: in the app at once, and by email from the worker's outbox sweep
+within seconds (`email_pending_notifications`)."""
 
 from __future__ import annotations
 
+import logging
+
+from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..dispatch import after_commit
 from ..models import Draft, Notification
+
+log = logging.getLogger(__name__)
+EMAIL_BATCH = 100
 
 
 def notify(*, user_id: int, draft: Draft, message: str, once: bool = False) -> Notification:
@@ -15,9 +22,7 @@ def notify(*, user_id: int, draft: Draft, message: str, once: bool = False) -> N
         unread = Notification.objects.filter(user_id=user_id, draft=draft, message=message, read_at__isnull=True)
         if (existing := unread.first()) is not None:
             return existing
-    note = Notification.objects.create(user_id=user_id, draft=draft, message=message)
-    after_commit("workflow.email_notification", note.pk)
-    return note
+    return Notification.objects.create(user_id=user_id, draft=draft, message=message, email_pending=True)
 
 
 def notify_in_app(*, user_ids: list[int], message: str) -> list[Notification]:
@@ -37,3 +42,30 @@ def notify_holder(draft: Draft) -> Notification:
         draft=draft,
         message=_("“%(title)s” waits for your signature.") % {"title": draft.title},
     )
+
+
+@transaction.atomic
+def email_pending_notifications(*, limit: int = EMAIL_BATCH) -> int:
+    """Email the oldest notices still waiting in the outbox, each once; people without an address only see them in
+    the app. A notice whose mail server refused it stays waiting for the next sweep. Returns the number sent."""
+    # skip_locked: two sweeps at once (a slow SMTP server) take disjoint batches instead of sending twice.
+    batch = list(
+        Notification.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("user", "draft")
+        .filter(email_pending=True)
+        .order_by("pk")[:limit]
+    )
+    sent, done = [], []
+    for note in batch:
+        if note.user.email:
+            about = note.draft.title if note.draft else _("office notice")
+            try:
+                send_mail(_("ReviewFlow: %(title)s") % {"title": about}, note.message, None, [note.user.email])
+            except OSError as error:
+                log.warning("notification %s not emailed, kept for the next sweep: %s", note.pk, error)
+                continue
+            sent.append(note.pk)
+        done.append(note.pk)
+    Notification.objects.filter(pk__in=done).update(email_pending=False)
+    Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
+    return len(sent)
