@@ -240,6 +240,8 @@ def start_services(env: dict, args, log) -> list[subprocess.Popen]:
     queues = ",".join([queue, f"{queue}.checks", f"{queue}.notifications", f"{queue}.deliveries"])
     worker = [python, "-m", "celery", "-A", "settings", "worker", "-Q", queues, "--loglevel=WARNING"]
     worker += ["--pool=prefork", f"--concurrency={args.check_workers}"]
+    # Beat inside the worker, as one beat runs in production: the sweeps (the e-mail outbox among them) cost too.
+    worker += ["--beat", "--schedule", str(ROOT / "var" / "bench" / "beat-schedule")]
     if args.server == "gunicorn":
         web = [python, "-m", "gunicorn", "settings.wsgi:application", "--bind", f"127.0.0.1:{PORT}"]
         web += ["--workers", str(args.web_workers), "--log-level", "warning"]
@@ -274,8 +276,8 @@ def main() -> int:
         "REVIEWFLOW_QUEUE": args.database.replace("_", "-"),
         "REVIEWFLOW_DB_POOL_MAX": "0" if args.no_pool else os.environ.get("REVIEWFLOW_DB_POOL_MAX", "2"),
         "LOG_LEVEL": "WARNING",
-        # Mail goes through the worker's task as in production, but is kept in memory: the console backend would
-        # print every message into the servers' log, which no deployment does.
+        # Mail goes through the worker's outbox sweep as in production, but is kept in memory: the console backend
+        # would print every message into the servers' log, which no deployment does.
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     python = sys.executable

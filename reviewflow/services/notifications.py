@@ -14,6 +14,7 @@ from ..models import Draft, Notification
 
 log = logging.getLogger(__name__)
 EMAIL_BATCH = 100
+EMAIL_BATCHES = 20
 
 
 def notify(*, user_id: int, draft: Draft, message: str, once: bool = False) -> Notification:
@@ -44,19 +45,30 @@ def notify_holder(draft: Draft) -> Notification:
     )
 
 
-@transaction.atomic
-def email_pending_notifications(*, limit: int = EMAIL_BATCH) -> int:
-    """Email the oldest notices still waiting in the outbox, each once; people without an address only see them in
+def email_pending_notifications(*, batch: int = EMAIL_BATCH, batches: int = EMAIL_BATCHES) -> int:
+    """Email the notices waiting in the outbox, oldest first, each once; people without an address only see them in
     the app. A notice whose mail server refused it stays waiting for the next sweep. Returns the number sent."""
+    sent = 0
+    for _round in range(batches):  # bounded: a sweep every few seconds takes the rest
+        sent_now, taken = _email_batch(batch)
+        sent += sent_now
+        if taken < batch:
+            break
+    return sent
+
+
+@transaction.atomic
+def _email_batch(limit: int) -> tuple[int, int]:
+    """One batch out of the outbox, in one transaction: (sent, taken out of the outbox)."""
     # skip_locked: two sweeps at once (a slow SMTP server) take disjoint batches instead of sending twice.
-    batch = list(
+    notes = list(
         Notification.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("user", "draft")
         .filter(email_pending=True)
         .order_by("pk")[:limit]
     )
     sent, done = [], []
-    for note in batch:
+    for note in notes:
         if note.user.email:
             about = note.draft.title if note.draft else _("office notice")
             try:
@@ -68,4 +80,4 @@ def email_pending_notifications(*, limit: int = EMAIL_BATCH) -> int:
         done.append(note.pk)
     Notification.objects.filter(pk__in=done).update(email_pending=False)
     Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
-    return len(sent)
+    return len(sent), len(notes)

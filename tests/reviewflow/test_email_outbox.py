@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
+from reviewflow import services
 from reviewflow.models import Notification
 from tests.factories import make_draft, sign_as, submit_and_check
 from workflow.tasks import send_notification_emails
@@ -67,3 +68,17 @@ def test_a_notice_the_mail_server_refused_waits_for_the_next_sweep(org, monkeypa
     note.refresh_from_db()
     assert not note.email_pending
     assert [m.body for m in mail.outbox if m.to == [org["deputy"].email]] == [note.message]
+
+
+def test_one_sweep_takes_the_outbox_in_batches_until_it_is_empty(org):
+    for user in (org["section_head"], org["deputy"]):
+        user.email = f"{user.username}@example.gov.cn"
+        user.save()
+    Notification.objects.update(email_pending=False)
+    for n in range(7):
+        Notification.objects.create(user=org["deputy"], message=f"通知 {n}", email_pending=True)
+    mail.outbox.clear()
+
+    assert services.email_pending_notifications(batch=3) == 7
+    assert sorted(m.body for m in mail.outbox) == [f"通知 {n}" for n in range(7)]
+    assert not Notification.objects.filter(email_pending=True).exists()
