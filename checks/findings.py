@@ -23,6 +23,13 @@ class Finding:
     severity: str
     message: str
 
+    @classmethod
+    def char_typo(cls, text: str, at: int, suggestion: str, rule: str, message: str | None = None) -> Finding:
+        """A one-character typo at text[at], a warning: the LM layers' and the usage rules' common form."""
+        wrong = text[at]
+        message = message or f"疑似错别字：“{wrong}”可能应为“{suggestion}”"
+        return cls(at, at + 1, rule, wrong, suggestion, "typo", "warning", message)
+
 
 @dataclass(frozen=True)
 class Lexicon:

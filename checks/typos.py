@@ -124,16 +124,5 @@ def layered_clause_findings(
         for (fix, rule), findings in zip(layers, found, strict=True):
             for offset, replacement in fix(clause.group()):
                 at = clause.start() + offset
-                findings.append(
-                    Finding(
-                        start=at,
-                        end=at + 1,
-                        rule=rule,
-                        text=text[at],
-                        suggestion=replacement,
-                        kind="typo",
-                        severity="warning",
-                        message=f"疑似错别字：“{text[at]}”可能应为“{replacement}”",
-                    )
-                )
+                findings.append(Finding.char_typo(text, at, replacement, rule))
     return found

@@ -106,7 +106,7 @@ class DraftLifecycle:
     def __init__(self, draft: Draft, chain: dict[str, int] | None = None) -> None:
         self.draft = draft
         # A locked draft carries its chain (services.locking.lock_draft); otherwise it is read when needed.
-        self._chain = chain if chain is not None else getattr(draft, "locked_chain", None)
+        self._chain = chain if chain is not None else draft.locked_chain
 
     @status.getter()
     def _get_status(self) -> str:

@@ -217,10 +217,11 @@ class Draft(models.Model):
         ]
 
     # Set by services.locking.lock_draft, read with the lock: the row id of the current version, the assignee of
-    # each level (step → user id) and the reference tables' token (reviewflow.reference).
+    # each level (step → user id) and the reference tables' token (reviewflow.reference). A draft read without the
+    # lock has no chain (the lifecycle reads it) and no token (the reference tables are read).
     current_version_id: int
-    locked_chain: dict[str, int]
-    reference_token: str | None
+    locked_chain: dict[str, int] | None = None
+    reference_token: str | None = None
     # Set by selectors.show_publication on what the public sees: the publication's signatures and correction.
     live_signatures: list[Signature]
     corrected_at: datetime.datetime | None

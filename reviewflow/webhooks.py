@@ -74,7 +74,7 @@ def announce(draft: Draft, event: str) -> list[WebhookDelivery]:
     """Queue a delivery of `event` to every endpoint of the draft's unit that wants it, once the change commits."""
     if event not in EVENTS.values:
         raise ValueError(f"unknown webhook event {event!r}")
-    active = reference.webhook_endpoints(getattr(draft, "reference_token", None)).get(draft.section.unit_id, [])
+    active = reference.webhook_endpoints(draft.reference_token).get(draft.section.unit_id, [])
     endpoints = [e for e in active if e.wants(event)]
     deliveries = [
         WebhookDelivery.objects.create(endpoint=e, draft=draft, event=event, payload=payload_of(draft, event))

@@ -49,17 +49,6 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
             else:
                 needed = min_gain
             if twin and scoring.substitution_gains(normalized, at, [twin])[0] >= needed:
-                findings.append(
-                    Finding(
-                        start=at,
-                        end=at + 1,
-                        rule="typo.function_word",
-                        text=word,
-                        suggestion=twin,
-                        kind="typo",
-                        severity="warning",
-                        message=f"疑似错别字：“{word}”可能应为“{twin}”",
-                    )
-                )
+                findings.append(Finding.char_typo(text, at, twin, "typo.function_word"))
             at += len(word)
     return findings

@@ -176,16 +176,5 @@ def _misuse(
         right = pattern(tokens, i)
         need = max(min_lm_gain, noun_de_min_gain(tokens, i)) if pattern is noun_de else min_lm_gain
         if right and right != text[at] and scoring.substitution_gains(normalized, at, [right])[0] >= need:
-            return [
-                Finding(
-                    start=at,
-                    end=at + 1,
-                    rule=rule,
-                    text=text[at],
-                    suggestion=right,
-                    kind="typo",
-                    severity="warning",
-                    message=f"“{text[at]}”应为“{right}”（的地得误用）",
-                )
-            ]
+            return [Finding.char_typo(text, at, right, rule, f"“{text[at]}”应为“{right}”（的地得误用）")]
     return []
