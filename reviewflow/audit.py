@@ -81,18 +81,18 @@ AuditEntry = tuple[Any, AuditKind, dict | None]
 
 
 def audit_records(draft: Draft | None, entries: list[AuditEntry]) -> list[AuditEvent]:
-    """Append the events (actor, kind, data) of one change in order: one lock of the chain head, one insert.
+    """Append the events (actor, kind, data) of one change in order, each linked to the one before it.
 
     Services append last, just before their commit: the head stays locked, and other appends wait, only that long.
+    On PostgreSQL one statement does it all (`reviewflow_audit_append`, migration 0018); elsewhere the same steps run
+    from here: lock the head, insert the events, advance the head.
     """
-    if not transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         raise RuntimeError("audit_record() must run inside the transaction of the change it records")
-    head = lock_chain_head()
-    records = []
-    seq, prev_hash = head.last_seq, head.last_hash
-    for actor, event, data in entries:
-        seq += 1
-        record = AuditEvent(
+    now = timezone.now()
+    records = [
+        AuditEvent(
             draft=draft,
             actor=actor if getattr(actor, "pk", None) else None,
             event=str(event),
@@ -100,23 +100,72 @@ def audit_records(draft: Draft | None, entries: list[AuditEntry]) -> list[AuditE
             content_hash=draft.content_hash if draft else "",
             # Through JSON once, so the hash covers exactly what the database will give back.
             data=json.loads(json.dumps(data or {})),
-            created_at=timezone.now(),
-            seq=seq,
-            prev_hash=prev_hash,
+            created_at=now,
         )
-        record.hash = prev_hash = event_hash(
-            seq=record.seq,
-            draft_id=record.draft_id,
-            actor_id=record.actor_id,
-            event=record.event,
-            version=record.version,
-            content_hash=record.content_hash,
-            data=record.data,
-            created_at=record.created_at,
-            prev_hash=record.prev_hash,
-        )
-        records.append(record)
+        for actor, event, data in entries
+    ]
+    if connection.vendor == "postgresql":
+        _append_in_database(connection, records)
+    else:
+        _append_here(records)
+    return records
+
+
+def _fields(record: AuditEvent) -> dict[str, Any]:
+    """The event's own fields as canonical_event takes them, all but its place in the chain."""
+    return {
+        "draft_id": record.draft_id,
+        "actor_id": record.actor_id,
+        "event": record.event,
+        "version": record.version,
+        "content_hash": record.content_hash,
+        "data": record.data,
+        "created_at": record.created_at,
+    }
+
+
+def _append_here(records: list[AuditEvent]) -> None:
+    head = lock_chain_head()
+    seq, prev_hash = head.last_seq, head.last_hash
+    for record in records:
+        seq += 1
+        record.seq, record.prev_hash = seq, prev_hash
+        record.hash = prev_hash = event_hash(seq=seq, prev_hash=record.prev_hash, **_fields(record))
     AuditEvent.objects.bulk_create(records)
     head.last_seq, head.last_hash = seq, prev_hash
     head.save(update_fields=["last_seq", "last_hash"])
-    return records
+
+
+# The canonical bytes with a blank place in the chain; the database fills in the previous hash and the sequence
+# number. Sorted keys put them last but for "version", so the last occurrence is the event's own, not one nested
+# in its data.
+_BLANK_PLACE = '"prev":"","seq":0,'
+
+
+def _append_in_database(connection, records: list[AuditEvent]) -> None:
+    before, after = [], []
+    for record in records:
+        text = canonical_event(seq=0, prev_hash="", **_fields(record)).decode("utf-8")
+        head, _, tail = text.rpartition(_BLANK_PLACE)
+        before.append(head)
+        after.append(tail)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT event_id, event_seq, event_prev, event_hash FROM reviewflow_audit_append(%s::bigint[],"
+            " %s::bigint[], %s::text[], %s::bigint[], %s::text[], %s::text[], %s::timestamptz[], %s::text[],"
+            " %s::text[])",
+            [
+                [r.draft_id for r in records],
+                [r.actor_id for r in records],
+                [r.event for r in records],
+                [r.version for r in records],
+                [r.content_hash for r in records],
+                [json.dumps(r.data) for r in records],
+                [r.created_at for r in records],
+                before,
+                after,
+            ],
+        )
+        for record, (pk, seq, prev_hash, digest) in zip(records, cursor.fetchall(), strict=True):
+            record.pk, record.seq, record.prev_hash, record.hash = pk, seq, prev_hash, digest
+            record._state.adding, record._state.db = False, connection.alias

@@ -217,11 +217,13 @@ class Draft(models.Model):
         ]
 
     # Set by services.locking.lock_draft, read with the lock: the row id of the current version, the assignee of
-    # each level (step → user id) and the reference tables' token (reviewflow.reference). A draft read without the
-    # lock has no chain (the lifecycle reads it) and no token (the reference tables are read).
+    # each level (step → user id) and the reference tables' token (reviewflow.reference); for a signature, the live
+    # signatures too. A draft read without the lock has no chain (the lifecycle reads it), no token (the reference
+    # tables are read) and no signatures (they are read when needed).
     current_version_id: int
     locked_chain: dict[str, int] | None = None
     reference_token: str | None = None
+    locked_signatures: list[Signature] | None = None
     # Set by selectors.show_publication on what the public sees: the publication's signatures and correction.
     live_signatures: list[Signature]
     corrected_at: datetime.datetime | None

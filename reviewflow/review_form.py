@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from .lifecycle import SIGNING_ORDER, Status, Step
 from .models import Draft, Kind
-from .selectors import latest_check, live_signatures
+from .selectors import findings_of, latest_check, live_signatures
 
 
 def public_name(user) -> str:
@@ -100,7 +100,7 @@ def review_form(draft: Draft, *, link: str, public: bool = False) -> ReviewForm:
         carried if carried is not None else live_signatures(draft), key=lambda s: (order[s.step], s.signed_at)
     )
     run = latest_check(draft)
-    findings = list(run.findings.all()) if run else []
+    findings = findings_of(run)
     return ReviewForm(
         draft_id=draft.pk,
         is_draft=draft.status != Status.PUBLISHED,

@@ -81,15 +81,18 @@ def live_signatures(draft: Draft) -> list[Signature]:
 
 
 def latest_check(draft: Draft) -> CheckRun | None:
-    """The newest check of the current version, with its findings (only a finished check has any: a check still
-    running, e.g. while its drafter polls for the result, costs one query)."""
+    """The newest check of the current version, a finished one with its findings (read them with `findings_of`: a
+    check still running, e.g. while its drafter polls for the result, costs one query)."""
     run = CheckRun.objects.filter(version__draft=draft, version__number=draft.version).order_by("-pk").first()
-    if run is not None:
+    if run is not None and run.status == CheckRun.State.DONE:
         findings = Finding.objects.select_related("dismissed_by", "dismissal_confirmed_by")
-        if run.status != CheckRun.State.DONE:
-            findings = findings.none()
         prefetch_related_objects([run], Prefetch("findings", queryset=findings))
     return run
+
+
+def findings_of(run: CheckRun | None) -> list[Finding]:
+    """A check's findings: only a finished check has any."""
+    return list(run.findings.all()) if run is not None and run.status == CheckRun.State.DONE else []
 
 
 def timeline_of(draft: Draft) -> QuerySet[AuditEvent]:

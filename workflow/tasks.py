@@ -8,7 +8,6 @@ from datetime import timedelta
 from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
-from django.db.models import F
 from django.utils import timezone
 
 import checks
@@ -27,17 +26,18 @@ log = logging.getLogger(__name__)
 )
 def run_check(check_run_id: int) -> None:
     """Check one version's text once; a redelivery finds the result stored and only routes the draft."""
-    if not CheckRun.objects.filter(pk=check_run_id).update(deliveries=F("deliveries") + 1):
+    claimed = services.claim_check(check_run_id=check_run_id)
+    if claimed is None:
         log.warning("check %s no longer exists; message dropped", check_run_id)
         return
-    findings = None
-    if services.mark_check_running(check_run_id=check_run_id):
+    findings, draft_id = None, None
+    if claimed:
         run = (
             CheckRun.objects.select_related("version__draft__section__unit")
             .annotate(reference_token=reference.TOKEN)
             .get(pk=check_run_id)
         )
-        version = run.version
+        version, draft_id = run.version, run.version.draft_id
         lexicon = reference.lexicon(version.draft.section.unit, run.reference_token)
         try:
             findings = [("title", f) for f in checks.check_text(version.title, lexicon)]
@@ -47,7 +47,7 @@ def run_check(check_run_id: int) -> None:
             log.exception("check %s failed", check_run_id)
             services.mark_check_failed(check_run_id=check_run_id, error=repr(error))
             return
-    services.record_check_result(check_run_id=check_run_id, findings=findings)
+    services.record_check_result(check_run_id=check_run_id, findings=findings, draft_id=draft_id)
 
 
 @shared_task(name="workflow.send_notification_emails")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from ..models import AuditEvent, CheckRun, Draft, Finding, Signature
 from ..public import PublicSigner, public_signers
-from ..selectors import latest_check, live_signatures
+from ..selectors import findings_of, latest_check, live_signatures
 
 
 def _iso(value) -> str | None:
@@ -44,7 +44,7 @@ def check_data(run: CheckRun | None) -> dict | None:
     """The check's result: a count per rule, and the first API_FINDINGS findings in text order."""
     if run is None:
         return None
-    findings = list(run.findings.all())
+    findings = findings_of(run)
     summary: dict[str, dict] = {}
     for finding in findings:
         entry = summary.setdefault(finding.rule, {"rule": finding.rule, "kind": finding.kind, "count": 0})
@@ -94,7 +94,10 @@ def draft_summary(draft: Draft) -> dict:
     }
 
 
-def draft_data(draft: Draft) -> dict:
+def draft_data(draft: Draft, known: tuple[CheckRun | None, list[Signature]] | None = None) -> dict:
+    """The whole draft. `known`: its check and live signatures, when the service has just written them (a new
+    draft has neither; a submission has its pending check and no signature yet), so they are not read again."""
+    check, signatures = known if known is not None else (latest_check(draft), live_signatures(draft))
     return {
         **draft_summary(draft),
         "body": draft.body,
@@ -105,8 +108,8 @@ def draft_data(draft: Draft) -> dict:
         "holder": _user(draft.holder),
         "return_reason": draft.return_reason,
         "returned_by": _user(draft.returned_by),
-        "check": check_data(latest_check(draft)),
-        "signatures": [signature_data(s) for s in live_signatures(draft)],
+        "check": check_data(check),
+        "signatures": [signature_data(s) for s in signatures],
         "publish_at": _iso(draft.publish_at),
         "correction_note": draft.correction_note,
         "published_at": _iso(draft.published_at),

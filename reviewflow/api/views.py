@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from .. import selectors, services
 from ..errors import InvalidInput, NotFound
+from ..models import CheckRun, Signature
 from ..tokens import issue_token, revoke_all
 from ..views.ops import locked_out
 from .serializers import audit_data, draft_data, draft_summary, published_data, withdrawn_data
@@ -46,8 +47,10 @@ def _visible(request, draft_id: int):
     return selectors.visible_draft_or_404(request.user, draft_id)
 
 
-def _answer(request, draft_id: int, status: int = 200) -> Response:
-    return Response(draft_data(_visible(request, draft_id)), status=status)
+def _answer(
+    request, draft_id: int, status: int = 200, known: tuple[CheckRun | None, list[Signature]] | None = None
+) -> Response:
+    return Response(draft_data(_visible(request, draft_id), known), status=status)
 
 
 class TokenView(APIView):
@@ -99,7 +102,7 @@ class DraftListView(APIView):
 
     def post(self, request):
         draft = services.create_draft(user=request.user, data=_payload(request))
-        return _answer(request, draft.pk, status=201)
+        return _answer(request, draft.pk, status=201, known=(None, []))
 
 
 class DraftView(APIView):
@@ -117,8 +120,8 @@ class DraftView(APIView):
 
 class SubmitView(APIView):
     def post(self, request, draft_id: int):
-        services.submit(draft_id=draft_id, user=request.user)
-        return _answer(request, draft_id, status=202)
+        run = services.submit(draft_id=draft_id, user=request.user)
+        return _answer(request, draft_id, status=202, known=(run, []))  # a new round: earlier signatures are void
 
 
 class DismissFindingView(APIView):

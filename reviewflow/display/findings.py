@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import CheckRun, Finding
+from ..selectors import findings_of
 
 SHOWN_PER_RULE = 20
 
@@ -28,7 +29,7 @@ def grouped_findings(check: CheckRun | None) -> tuple[list[FindingGroup], list[F
     if check is None:
         return [], []
     groups: dict[str, FindingGroup] = {}
-    for finding in check.findings.all():
+    for finding in findings_of(check):
         group = groups.setdefault(finding.rule, FindingGroup(finding.rule, finding.kind, finding.message))
         group.total += 1
         if finding.suggestion and not finding.dismissed:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,15 +20,19 @@ from .locking import lock_draft
 from .notifications import notify, notify_holder
 
 
-@transaction.atomic
-def mark_check_running(*, check_run_id: int) -> bool:
-    """Claim a check for running; False when it already has its result."""
-    run = CheckRun.objects.select_for_update().get(pk=check_run_id)
-    if run.status == CheckRun.State.DONE:
-        return False
-    run.status, run.started_at, run.attempts = CheckRun.State.RUNNING, timezone.now(), run.attempts + 1
-    run.save(update_fields=["status", "started_at", "attempts"])
-    return True
+def claim_check(*, check_run_id: int) -> bool | None:
+    """Count a delivery of the check and claim it for running, in one statement: True when claimed, False when it
+    already has its result (a redelivery), None when it no longer exists."""
+    delivered = F("deliveries") + 1
+    running = {"status": CheckRun.State.RUNNING, "started_at": timezone.now(), "attempts": F("attempts") + 1}
+    claimed = (
+        CheckRun.objects.filter(pk=check_run_id)
+        .exclude(status=CheckRun.State.DONE)
+        .update(deliveries=delivered, **running)
+    )
+    if claimed:
+        return True
+    return False if CheckRun.objects.filter(pk=check_run_id).update(deliveries=delivered) else None
 
 
 def _carried_dismissals(run: CheckRun) -> dict[tuple, Finding]:
@@ -87,8 +92,8 @@ def _bounded(findings: Iterable[tuple[str, checks.Finding]]) -> tuple[list[tuple
 
 
 def _store_findings(run: CheckRun, findings: Iterable[tuple[str, checks.Finding]]) -> list[Finding]:
-    carried = _carried_dismissals(run)
     findings, run.omitted = _bounded(findings)
+    carried = _carried_dismissals(run) if findings else {}
     rows = []
     for field, found in findings:
         row = Finding(
@@ -116,21 +121,25 @@ def _store_findings(run: CheckRun, findings: Iterable[tuple[str, checks.Finding]
     return Finding.objects.bulk_create(rows)
 
 
-def _locked_run(check_run_id: int) -> tuple[Draft, CheckRun]:
+def _locked_run(check_run_id: int, draft_id: int | None = None) -> tuple[Draft, CheckRun]:
     """The draft first, then its check: the same lock order as every other service."""
-    draft_id = CheckRun.objects.values_list("version__draft_id", flat=True).get(pk=check_run_id)
+    if draft_id is None:
+        draft_id = CheckRun.objects.values_list("version__draft_id", flat=True).get(pk=check_run_id)
     draft = lock_draft(draft_id)
     return draft, CheckRun.objects.select_for_update().select_related("version").get(pk=check_run_id)
 
 
 @transaction.atomic
-def record_check_result(*, check_run_id: int, findings: Iterable[tuple[str, checks.Finding]] | None) -> Draft:
+def record_check_result(
+    *, check_run_id: int, findings: Iterable[tuple[str, checks.Finding]] | None, draft_id: int | None = None
+) -> Draft:
     """Store a check's findings once, then route the draft if it still waits on this check.
 
     A clean submission check is the drafter's signature on that version; findings send the draft back for revision.
-    `findings` is None when the result is already stored (a redelivered or repeated task).
+    `findings` is None when the result is already stored (a redelivered or repeated task). `draft_id`: the check's
+    draft, when the caller has read it.
     """
-    draft, run = _locked_run(check_run_id)
+    draft, run = _locked_run(check_run_id, draft_id)
     events: list[AuditEntry] = []
     stored = None
     if run.status != CheckRun.State.DONE and findings is not None:

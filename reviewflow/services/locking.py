@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
+from django.db import connection
+from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from .. import reference
 from ..errors import NotFound
 from ..lifecycle import SIGNING_ORDER
-from ..models import Assignment, Draft, DraftVersion, User
+from ..models import Assignment, Draft, DraftVersion, Signature, User
 from ..policy import may_see
 
 # What the lock reads beside the draft row, in the same statement. Plain scalar subqueries: the ORM's Subquery
@@ -28,18 +32,34 @@ _ALONG = {
 }
 
 
-def lock_draft(draft_id: int, user: User | None = None) -> Draft:
+# The live signatures in signing order, as a JSON list of [id, step, user, on behalf of, content hash]: what
+# publication verifies, read with the lock instead of after it. Text in both dialects, decoded here.
+_SIGNATURES_ALIAS = "_live_signatures"
+_LIVE_SIGNATURES = {
+    "postgresql": f"""SELECT coalesce(json_agg(json_build_array(s.id, s.step, s.user_id, s.on_behalf_of_id,
+        s.content_hash) ORDER BY s.signed_at, s.id), '[]')::text FROM {Signature._meta.db_table} s
+        WHERE s.draft_id = {_DRAFT}.id AND s.voided_at IS NULL""",
+    "sqlite": f"""SELECT json_group_array(json_array(s.id, s.step, s.user_id, s.on_behalf_of_id, s.content_hash))
+        FROM (SELECT * FROM {Signature._meta.db_table} WHERE draft_id = {_DRAFT}.id AND voided_at IS NULL
+        ORDER BY signed_at, id) s""",
+}
+
+
+def lock_draft(draft_id: int, user: User | None = None, *, with_signatures: bool = False) -> Draft:
     """Lock the draft row for this transaction; a draft the user may not see does not exist for them.
 
     The lock covers the draft row only (`of=self`); its section and unit come along for reading, and so, in the
     same statement, do `current_version_id` (the row of the current version), `locked_chain` (the assignee of each
-    level, as fixed at submission) and `reference_token` (whether this process's copies of the reference tables
-    are current: `reviewflow.reference`).
+    level, as fixed at submission), `reference_token` (whether this process's copies of the reference tables are
+    current: `reviewflow.reference`) and, `with_signatures`, `locked_signatures` (the live ones, in order).
     """
+    along = dict(_ALONG)
+    if with_signatures:
+        along[_SIGNATURES_ALIAS] = RawSQL(_LIVE_SIGNATURES[connection.vendor], [], output_field=TextField())
     locked = (
         Draft.objects.select_for_update(of=("self",))
         .select_related("section__unit", "drafter")
-        .annotate(**_ALONG)
+        .annotate(**along)
         .filter(pk=draft_id)
     )
     draft = next(iter(locked), None)  # one row at most: no ORDER BY and LIMIT for .first() to compile
@@ -48,6 +68,11 @@ def lock_draft(draft_id: int, user: User | None = None) -> Draft:
     draft.locked_chain = {
         step: user_id for step in SIGNING_ORDER if (user_id := getattr(draft, f"_assignee_{step}")) is not None
     }
+    if with_signatures:
+        draft.locked_signatures = [
+            Signature(pk=pk, draft=draft, step=step, user_id=signer, on_behalf_of_id=principal, content_hash=digest)
+            for pk, step, signer, principal, digest in json.loads(getattr(draft, _SIGNATURES_ALIAS))
+        ]
     if user is not None and not may_see(user, draft):
         raise NotFound(_("No such draft."))
     return draft

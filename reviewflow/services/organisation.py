@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
+from django.db.models import ForeignKey
 from django.utils.translation import gettext as _
 
 from ..errors import ChainIncomplete
@@ -12,6 +15,7 @@ from ..models import Draft, User
 def signing_chain(draft: Draft) -> dict[str, User]:
     """Who holds each level for this draft, taken from the draft's own section; or what is missing."""
     names = {"section": draft.section.name, "unit": draft.section.unit.name}
+    _load_holders(draft)
     chain = {level.step: level.holder(draft) for level in CHAIN}
     gaps = [str(level.vacant) % names for level in CHAIN if chain[level.step] is None]
     if gaps:
@@ -31,3 +35,20 @@ def signing_chain(draft: Draft) -> dict[str, User]:
             )
         seen[person.pk] = step
     return people
+
+
+def _load_holders(draft: Draft) -> None:
+    """Read every person a level may name (its holder and who holds it instead) in one query, and put each where
+    `Level.holder` looks: one statement where following each path would take one per person."""
+    slots = []
+    for path in (path for level in CHAIN for path in (level.holder_path, level.when_drafter) if path):
+        owner_path, _dot, name = path.rpartition(".")
+        owner = attrgetter(owner_path)(draft) if owner_path else draft
+        field = owner._meta.get_field(name) if owner is not None else None
+        if isinstance(field, ForeignKey) and not field.is_cached(owner):
+            slots.append((owner, name))
+    people = User.objects.in_bulk({getattr(owner, f"{name}_id") for owner, name in slots} - {None})
+    for owner, name in slots:
+        person = people.get(getattr(owner, f"{name}_id"))
+        if person is not None:
+            setattr(owner, name, person)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Max
 from django.utils import timezone
 
 from ..lifecycle import Step
-from ..models import Draft, Notification, SeenVersion, User
+from ..models import Draft, Notification, SeenVersion, Signature, User
 
 
 def mark_seen(*, user: User, draft: Draft) -> int | None:
@@ -25,11 +26,19 @@ def record_acted_on(*, user: User, draft: Draft) -> None:
     )
 
 
+def last_read_version(*, user: User, draft: Draft) -> int | None:
+    """The version a signer last read: their seen mark, or the newest version they signed, whichever is later (a
+    signature is their reading, so signing writes no mark of its own)."""
+    seen = SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+    signed = Signature.objects.filter(user=user, draft=draft).aggregate(number=Max("version__number"))["number"]
+    return max((v for v in (seen, signed) if v is not None), default=None)
+
+
 def seen_on_view(*, user: User, draft: Draft) -> int | None:
     """The version the user had read before this view. A signer of the chain keeps that mark until they sign or
-    return (the services advance it), so their "changes since you last read" stays; anyone else's advances now."""
+    return, so their "changes since you last read" stays; anyone else's advances now."""
     if draft.assignments.filter(user=user).exclude(step=Step.DRAFTER).exists():
-        before = SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+        before = last_read_version(user=user, draft=draft)
         if before is None:  # the first read sets where their diff starts
             SeenVersion.objects.create(user=user, draft=draft, version=draft.version)
         return before

@@ -35,8 +35,12 @@ def require_reason(reason: str, message: str) -> str:
 
 def request_check(draft: Draft, purpose: str) -> CheckRun:
     """Ask for the check of the current version; the worker runs it once the transaction commits."""
-    run, _created = CheckRun.objects.get_or_create(version_id=draft.current_version_id, purpose=purpose)
-    if run.status == CheckRun.State.FAILED:
+    # No savepoint around the insert, as get_or_create would take: the draft's row lock, held by the caller, is what
+    # serialises requests for the check of its versions.
+    run = CheckRun.objects.filter(version_id=draft.current_version_id, purpose=purpose).first()
+    if run is None:
+        run = CheckRun.objects.create(version_id=draft.current_version_id, purpose=purpose)
+    elif run.status == CheckRun.State.FAILED:
         run.status, run.error = CheckRun.State.PENDING, ""
         run.save(update_fields=["status", "error"])
     draft.pending_check = run
@@ -62,7 +66,7 @@ def start_round(draft: Draft, user: User) -> CheckRun:
     DraftLifecycle(draft).submit({step: person.pk for step, person in chain.items()})
     run = request_check(draft, CheckRun.Purpose.SUBMISSION)
     draft.return_reason, draft.returned_by = "", None
-    draft.save()
+    draft.save(update_fields=[*ROUTE_FIELDS, "pending_check", "return_reason", "returned_by"])
     audit_record(
         draft=draft,
         actor=user,
@@ -78,7 +82,7 @@ def start_round(draft: Draft, user: User) -> CheckRun:
 @transaction.atomic
 def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofread: bool = False) -> Signature:
     """Sign the open level on the version the signer read; the last signature publishes."""
-    draft = lock_draft(draft_id, user)
+    draft = lock_draft(draft_id, user, with_signatures=True)
     step, on_behalf_of = policy.guard_signer(user, draft, version)
     if draft.key and not proofread:
         raise InvalidInput(_("This is a key manuscript: confirm that you proofread it word by word (逐字核校)."))
@@ -95,11 +99,12 @@ def sign(*, draft_id: int, user: User, version: int, comment: str = "", proofrea
         comment=comment,
         proofread=bool(proofread),
     )
+    assert draft.locked_signatures is not None
+    draft.locked_signatures.append(signature)  # the lock keeps others out: these are now the live signatures
     data = {"step": step, "comment": comment, "proofread": bool(proofread)}
     if on_behalf_of:
         data["on_behalf_of"] = str(signature.on_behalf_of)
     events: list[AuditEntry] = [(user, AuditKind.SIGNED, data)]
-    record_acted_on(user=user, draft=draft)  # their "changes since you last read" starts at this version
     lifecycle = DraftLifecycle(draft)
     lifecycle.sign()
     if draft.status == Status.PUBLISHED:
@@ -140,8 +145,11 @@ def return_draft(*, draft_id: int, user: User, version: int, reason: str) -> Dra
 
 
 def verify_signatures(draft: Draft, chain: dict[str, int] | None = None) -> list[Signature]:
-    """One live signature per level, in order, each by the level's assignee, all different, all on this text."""
-    live = list(Signature.objects.filter(draft=draft).live())
+    """One live signature per level, in order, each by the level's assignee, all different, all on this text. The
+    live signatures read with the draft's lock serve, if the lock read them (`lock_draft(with_signatures=True)`)."""
+    live = draft.locked_signatures
+    if live is None:
+        live = list(Signature.objects.filter(draft=draft).live())
     if [s.step for s in live] != list(SIGNING_ORDER):
         raise PublishRefused(_("Publication refused: the signatures are not complete and in order."))
     if len({s.user_id for s in live}) != len(SIGNING_ORDER):

@@ -12,8 +12,8 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 from django.test import Client
 
-from reviewflow.audit import audit_record
-from reviewflow.models import AuditChain, AuditEvent, AuditVerification, Draft, Signature
+from reviewflow.audit import audit_record, audit_records
+from reviewflow.models import AuditChain, AuditEvent, AuditKind, AuditVerification, Draft, Signature
 from reviewflow.verification import walk_chain
 from tests.factories import demo_org, drop_record_guards, fully_signed, make_draft
 from workflow.tasks import verify_audit
@@ -80,6 +80,25 @@ def test_every_event_links_to_the_one_before_and_the_chain_verifies(org):
     assert (head.last_seq, head.last_hash) == (events[-1].seq, events[-1].hash)
     call_command("verify_audit")
     assert AuditVerification.objects.get().ok
+
+
+def test_events_written_together_chain_in_order_and_match_what_was_returned(org):
+    """Data holding the chain's own key names, text outside ASCII and several events in one append: the hashes the
+    append hands back are the stored ones, and the walk recomputes each of them."""
+    draft = make_draft(org["drafter"])
+    tricky = {"prev": "", "seq": 0, "nested": {"prev": "x", "seq": 7}, "说明": '引号"与换行\n', "emoji": "\U0001f4dd"}
+    with transaction.atomic():
+        written = audit_records(
+            draft, [(org["drafter"], AuditKind.DRAFT_CREATED, tricky), (None, AuditKind.PUBLISHED, None)]
+        )
+    stored = {e.pk: e for e in AuditEvent.objects.filter(pk__in=[w.pk for w in written])}
+    assert [(w.seq, w.prev_hash, w.hash) for w in written] == [
+        (stored[w.pk].seq, stored[w.pk].prev_hash, stored[w.pk].hash) for w in written
+    ]
+    assert written[1].prev_hash == written[0].hash and written[1].seq == written[0].seq + 1
+    assert stored[written[0].pk].data == tricky
+    result = walk_chain()
+    assert result.ok, result.fault
 
 
 @postgres_only

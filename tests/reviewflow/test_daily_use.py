@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from reviewflow import services
-from reviewflow.models import Notification, Section, SeenVersion
+from reviewflow.models import Notification, Section
+from reviewflow.services.personal import last_read_version
 from tests.factories import CLEAN_BODY, client_for, draft_data, make_draft, sign_as, submit_and_check
 
 pytestmark = pytest.mark.django_db
 
 
 def _seen(user, draft) -> int | None:
-    return SeenVersion.objects.filter(user=user, draft=draft).values_list("version", flat=True).first()
+    return last_read_version(user=user, draft=draft)
 
 
 def test_a_signers_changes_since_last_read_stay_until_they_sign(org, client):

@@ -7,9 +7,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from rest_framework.test import APIClient
 
 import checks
 from reviewflow import reference
+from reviewflow.management.commands.seed_demo import PASSWORD as DEMO_PASSWORD
 from reviewflow.models import CalendarDay, DictionaryEntry, Official, OfficialTitle, ReferenceVersion, StepLimit
 from reviewflow.models_office import WebhookDelivery, WebhookEndpoint
 from reviewflow.verification import verify_audit
@@ -17,7 +20,6 @@ from reviewflow.workdays import Calendar, local_date
 from tests.factories import (
     ONE_CLEAN_ROUND,
     audit_kinds,
-    client_for,
     fully_signed,
     make_draft,
     sign_as,
@@ -101,15 +103,22 @@ def test_a_webhook_endpoint_added_after_a_publication_receives_the_next_one(org)
     assert WebhookDelivery.objects.count() == 1
 
 
-def test_a_signature_takes_at_most_ten_statements_and_the_publishing_one_thirteen(
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the budget is production's: SQLite appends to the audit chain in three statements, not one",
+)
+def test_every_sign_request_takes_at_most_ten_statements_token_lookup_and_publication_included(
     org, django_assert_max_num_queries, django_capture_on_commit_callbacks
 ):
-    """BEGIN and COMMIT included; the API's token lookup is not (the client is authenticated in-process)."""
+    """As a client sends it, with its API token; BEGIN and COMMIT are counted too."""
     fully_signed(org)  # the process loads its copies of the reference tables
     draft = submit_and_check(make_draft(org["drafter"]))
-    for name, most in (("section_head", 10), ("deputy", 10), ("head", 13)):
-        with django_assert_max_num_queries(most):
-            answer = client_for(org[name]).post(f"/api/v1/drafts/{draft.pk}/sign/", {"version": 1}, format="json")
+    for name in ("section_head", "deputy", "head"):
+        client = APIClient()
+        login = client.post("/api/v1/auth/token/", {"username": name, "password": DEMO_PASSWORD}, format="json")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {login.json()['token']}")
+        with django_assert_max_num_queries(10):
+            answer = client.post(f"/api/v1/drafts/{draft.pk}/sign/", {"version": 1}, format="json")
         assert answer.status_code == 200, answer.content
     assert answer.json()["status"] == "published"
     assert audit_kinds(draft.pk) == ONE_CLEAN_ROUND
