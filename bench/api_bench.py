@@ -229,6 +229,21 @@ def _cpu_seconds(processes: list[subprocess.Popen]) -> float:
     return total
 
 
+def _database_cpu_seconds() -> float:
+    """User and system CPU of the PostgreSQL backends serving the bench database (a local server: its processes
+    name the database they serve). Backends that end during a phase take their CPU with them: the pool keeps
+    them open, so the figure is a floor."""
+    total = 0.0
+    for process in psutil.process_iter(["name", "cmdline"]):
+        try:
+            if process.info["name"] == "postgres" and DATABASE in " ".join(process.info["cmdline"] or []):
+                times = process.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
 def _ms(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
 
@@ -317,15 +332,19 @@ def main() -> int:
         print(f"PostgreSQL; {server}; DB pool {pool}; celery prefork --concurrency {args.check_workers}")
         for clients_n in args.clients:
             worker_before, web_before = (_cpu_seconds([process]) for process in processes)
+            database_before, client_before = _database_cpu_seconds(), time.process_time()
             rate, signs, checks, polls = run_cycles(tokens, args.cycles, clients_n)
             worker_cpu = (_cpu_seconds(processes[:1]) - worker_before) / args.cycles
             web_cpu = (_cpu_seconds(processes[1:]) - web_before) / args.cycles
+            database_cpu = (_database_cpu_seconds() - database_before) / args.cycles
+            client_cpu = (time.process_time() - client_before) / args.cycles
             print(
                 f"clients={clients_n}: {rate:.2f} full cycles/s over {args.cycles} cycles; "
                 f"sign p50 {_ms(signs, 50):.1f} ms, p99 {_ms(signs, 99):.1f} ms (n={len(signs)}); "
                 f"submit→check result p50 {_ms(checks, 50):.1f} ms, p99 {_ms(checks, 99):.1f} ms; "
                 f"{statistics.mean(polls):.1f} reads of the draft per check; "
-                f"CPU per cycle: web {web_cpu * 1000:.0f} ms, worker {worker_cpu * 1000:.0f} ms"
+                f"CPU per cycle: web {web_cpu * 1000:.0f} ms, worker {worker_cpu * 1000:.0f} ms, "
+                f"PostgreSQL {database_cpu * 1000:.0f} ms, this client {client_cpu * 1000:.0f} ms"
             )
             api_rate, drafts = run_signs(tokens, max(args.cycles // 2, clients_n), clients_n)
             raw_rate = raw_sql_signs(env["DATABASE_URL"], drafts, clients_n, per_client=max(200 // clients_n, 20))

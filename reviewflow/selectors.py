@@ -35,6 +35,7 @@ from .models import (
     Official as OfficialRecord,
 )
 from .policy import may_see, standing_in_for, visibility
+from .prepared import NO_ROW, Prepared, is_row_id
 from .services.content import CONTENT_FIELDS
 
 
@@ -60,10 +61,18 @@ def inbox_for(user: User) -> QuerySet[Draft]:
     )
 
 
+# The draft page's and the API's read, compiled once per process (reviewflow.prepared).
+_DRAFT_READ = Prepared(
+    lambda draft_id: Draft.objects.select_related("drafter", "section__unit", "returned_by", "holder").filter(
+        pk=draft_id
+    ),
+    draft_id=NO_ROW,
+)
+
+
 def draft_for(user: User, draft_id: int) -> Draft | None:
     """The draft if this user may see it: `may_see`, the same rule as `visibility`, its cheap answers first."""
-    found = Draft.objects.select_related("drafter", "section__unit", "returned_by", "holder").filter(pk=draft_id)
-    draft = next(iter(found), None)  # one row at most: no ORDER BY and LIMIT for .first() to compile
+    draft = next(iter(_DRAFT_READ.fetch(draft_id=draft_id)), None) if is_row_id(draft_id) else None
     return draft if draft is not None and may_see(user, draft) else None
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from django.db import connection
-from django.db.models import TextField
+from django.db.models import QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from ..errors import NotFound
 from ..lifecycle import SIGNING_ORDER
 from ..models import Assignment, Draft, DraftVersion, Signature, User
 from ..policy import may_see
+from ..prepared import NO_ROW, Prepared, is_row_id
 
 # What the lock reads beside the draft row, in the same statement. Plain scalar subqueries: the ORM's Subquery
 # compiles a whole nested query on every call and cost more than the statement they save.
@@ -45,6 +47,22 @@ _LIVE_SIGNATURES = {
 }
 
 
+def _locking(draft_id: int, *, with_signatures: bool) -> QuerySet[Draft]:
+    along = dict(_ALONG)
+    if with_signatures:
+        along[_SIGNATURES_ALIAS] = RawSQL(_LIVE_SIGNATURES[connection.vendor], [], output_field=TextField())
+    return (
+        Draft.objects.select_for_update(of=("self",))
+        .select_related("section__unit", "drafter")
+        .annotate(**along)
+        .filter(pk=draft_id)
+    )
+
+
+# Compiled once per process (reviewflow.prepared): every state change starts with this statement.
+_LOCKS = {flag: Prepared(partial(_locking, with_signatures=flag), draft_id=NO_ROW) for flag in (False, True)}
+
+
 def lock_draft(draft_id: int, user: User | None = None, *, with_signatures: bool = False) -> Draft:
     """Lock the draft row for this transaction; a draft the user may not see does not exist for them.
 
@@ -53,16 +71,7 @@ def lock_draft(draft_id: int, user: User | None = None, *, with_signatures: bool
     level, as fixed at submission), `reference_token` (whether this process's copies of the reference tables are
     current: `reviewflow.reference`) and, `with_signatures`, `locked_signatures` (the live ones, in order).
     """
-    along = dict(_ALONG)
-    if with_signatures:
-        along[_SIGNATURES_ALIAS] = RawSQL(_LIVE_SIGNATURES[connection.vendor], [], output_field=TextField())
-    locked = (
-        Draft.objects.select_for_update(of=("self",))
-        .select_related("section__unit", "drafter")
-        .annotate(**along)
-        .filter(pk=draft_id)
-    )
-    draft = next(iter(locked), None)  # one row at most: no ORDER BY and LIMIT for .first() to compile
+    draft = next(iter(_LOCKS[with_signatures].fetch(draft_id=draft_id)), None) if is_row_id(draft_id) else None
     if draft is None:
         raise NotFound(_("No such draft."))  # the same answer as selectors.visible_draft_or_404
     draft.locked_chain = {
