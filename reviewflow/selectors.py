@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,24 +84,41 @@ def visible_draft_or_404(user: User, draft_id: int) -> Draft:
     return draft
 
 
+_LIVE_SIGNATURES = Prepared(
+    lambda draft_id: Signature.objects.filter(draft_id=draft_id).live().select_related("user"), draft_id=NO_ROW
+)
+# A version number no draft reaches: it only shapes the statement (a negative one is out of the column's range,
+# which the ORM answers without a statement at all).
+_NO_VERSION = 2_000_000_001
+_LATEST_CHECK = Prepared(
+    lambda draft_id, number: CheckRun.objects.filter(version__draft_id=draft_id, version__number=number).order_by(
+        "-pk"
+    )[:1],
+    draft_id=NO_ROW,
+    number=_NO_VERSION,
+)
+
+
 def live_signatures(draft: Draft) -> list[Signature]:
     """The signatures that count: those of the current round on the current text, in signing order."""
-    return list(Signature.objects.filter(draft=draft).live().select_related("user"))
+    return _LIVE_SIGNATURES.fetch(draft_id=draft.pk)
 
 
 def latest_check(draft: Draft) -> CheckRun | None:
-    """The newest check of the current version, a finished one with its findings (read them with `findings_of`: a
-    check still running, e.g. while its drafter polls for the result, costs one query)."""
-    run = CheckRun.objects.filter(version__draft=draft, version__number=draft.version).order_by("-pk").first()
-    if run is not None and run.status == CheckRun.State.DONE:
-        findings = Finding.objects.select_related("dismissed_by", "dismissal_confirmed_by")
-        prefetch_related_objects([run], Prefetch("findings", queryset=findings))
-    return run
+    """The newest check of the current version (its findings: `findings_of`)."""
+    return next(iter(_LATEST_CHECK.fetch(draft_id=draft.pk, number=draft.version)), None)
+
+
+_FINDINGS = Prepared(
+    lambda run_id: Finding.objects.filter(check_run_id=run_id).select_related("dismissed_by", "dismissal_confirmed_by"),
+    run_id=NO_ROW,
+)
 
 
 def findings_of(run: CheckRun | None) -> list[Finding]:
-    """A check's findings: only a finished check has any."""
-    return list(run.findings.all()) if run is not None and run.status == CheckRun.State.DONE else []
+    """A check's findings, in text order: only a finished check has any (a check still running, e.g. while its
+    drafter polls for the result, costs no statement)."""
+    return _FINDINGS.fetch(run_id=run.pk) if run is not None and run.status == CheckRun.State.DONE else []
 
 
 def timeline_of(draft: Draft) -> QuerySet[AuditEvent]:

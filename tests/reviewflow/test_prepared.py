@@ -6,9 +6,10 @@ import pytest
 from django.db import transaction
 from django.db.transaction import TransactionManagementError
 
-from reviewflow.models import Draft
+from reviewflow import services
+from reviewflow.models import CheckRun, Draft, Signature
 from reviewflow.prepared import NO_ROW, Prepared
-from reviewflow.selectors import draft_for
+from reviewflow.selectors import draft_for, latest_check, live_signatures
 from reviewflow.services.locking import lock_draft
 from tests.factories import client_for, make_draft, sign_as, submit_and_check
 
@@ -49,6 +50,20 @@ def test_the_prepared_lock_carries_its_annotations_and_live_signatures(org):
         ("section_head", org["section_head"].pk),
     ]
     assert locked.current_version_id == draft.versions.get(number=draft.version).pk
+
+
+def test_the_prepared_check_and_signatures_are_the_current_versions(org):
+    draft = submit_and_check(make_draft(org["drafter"]))
+    services.return_draft(draft_id=draft.pk, user=org["section_head"], version=1, reason="标题请补充")
+    services.edit_draft(draft_id=draft.pk, user=org["drafter"], data={"title": "区政务服务管理局工作动态（修订）"})
+    draft = sign_as(org["section_head"], submit_and_check(Draft.objects.get(pk=draft.pk)))
+    assert draft.version == 2
+    expected = CheckRun.objects.filter(version__draft=draft, version__number=2).latest("pk")
+    assert latest_check(draft) == expected and expected.version.number == 2
+    signatures = live_signatures(draft)
+    assert [(s.step, s.user.username) for s in signatures] == [("drafter", "drafter"), ("section_head", "section_head")]
+    assert signatures == list(Signature.objects.filter(draft=draft, voided_at__isnull=True).order_by("signed_at"))
+    assert live_signatures(make_draft(org["drafter"])) == []
 
 
 @pytest.mark.parametrize("draft_id", ["0", "9223372036854775808", "99999999999999999999999"])
