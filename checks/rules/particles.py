@@ -6,7 +6,7 @@ from __future__ import annotations
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
-from checks.tagging import Token, tagged_clauses
+from checks.tagging import Token, tagged_clauses, tagger
 
 PARTICLES = "的地得"
 # The character LM cannot pick the particle on its own, but vetoes a rule's choice it finds much less likely;
@@ -32,6 +32,19 @@ ENDINGS = frozenset("了 啊 呀 吧 呢 哦 啦 的".split())
 NOUN = frozenset("n nr ns nt nz ng".split())
 ADJECTIVE = frozenset("a ad an b z".split())
 MODIFIER = ADJECTIVE | {"v", "d", "i", "l"}
+# jieba's dictionary lists many manner words with their 地 as one word (流利地/n, 难过地/d, 悲伤地/n); when the rest is
+# itself an adjective, adverb or idiom (or a verb in a word tagged as an adverb: 难过地/d) the particle is split off
+# again, so that 悲伤地时候 shows a 地 before a noun. Place nouns ending in 地 (举办地, 所在地, 草地) keep it: their
+# rest is a verb or a noun and the word is a noun.
+GLUED_STEMS = frozenset("a ad an z d i l b".split())
+ADVERB_TAGS = frozenset("d ad z".split())
+# Sentence-final particles after which a clause ends: 短一点儿地吗 is 的吗.
+FINAL_PARTICLES = frozenset("吗 呢 吧 啊 呀 啦 哦".split())
+SOME = frozenset("一点 一点儿 一些 些".split())
+SENTENCE_END = ("", "。", "！", "？", "!", "?", "…")
+# The LM gain final_de needs: a clause ending in 地 is the learner's 的 (不是故意地。, 大一点儿地。) unless the LM
+# clearly prefers 地 (bench/learner_eval.py on the learner set's dev part).
+FINAL_DE_MIN_GAIN = 0.5
 
 
 def _word(tokens: tuple[Token, ...], i: int) -> str:
@@ -141,6 +154,32 @@ def noun_de(tokens: tuple[Token, ...], i: int) -> str | None:
     return "的" if (following == "t" and before not in MODIFIER) or (following == "vn" and before == "r") else None
 
 
+def final_de(tokens: tuple[Token, ...], i: int, following: str) -> str | None:
+    """The particle 地 ending a sentence, alone or before 吗/呢/吧, after an adjective, an idiom, an adverb or 一点儿
+    is 的: 他不是故意地。, 有短一点儿地吗？ Not before a comma (慢慢地，他习惯了 is right), nor after a verb, a
+    preposition or a number, whose object or measure it may be (搬石造地, 摔倒在地, 一块地)."""
+    if tokens[i] != ("地", "uv") or following not in SENTENCE_END:
+        return None
+    if _tag(tokens, i - 1) not in ADJECTIVE | {"i", "l", "d"} and _word(tokens, i - 1) not in SOME:
+        return None
+    rest = [word for word, _ in tokens[i + 1 :]]
+    return "的" if not rest or (len(rest) == 1 and rest[0] in FINAL_PARTICLES) else None
+
+
+def split_glued(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Split the particle 地 off a word jieba lists with it (流利地 -> 流利 + 地) when the rest is a manner word."""
+    tag = tagger.get()
+    out: list[Token] = []
+    for word, flag in tokens:
+        if len(word) >= 3 and word.endswith("地"):
+            stem = tag(word[:-1])
+            if len(stem) == 1 and (stem[0][1] in GLUED_STEMS or (stem[0][1] == "v" and flag in ADVERB_TAGS)):
+                out += [stem[0], ("地", "uv")]
+                continue
+        out.append((word, flag))
+    return tuple(out)
+
+
 def noun_de_min_gain(tokens: tuple[Token, ...], i: int) -> float:
     """The LM gain noun_de needs: none after a pronoun (我地 is never right); after a manner word much more, for the
     tagger calls verbs nouns (严重地制约/n, 快乐地长大/ns, 惊诧地问/n), and 1.0 else (部分地市, 科学地分析)."""
@@ -161,20 +200,27 @@ def find_particle_misuse(text: str, min_lm_gain: float = MIN_LM_GAIN) -> list[Fi
     """Flag 的/地/得 used where grammar calls for another, clause by clause (only clauses containing one)."""
     normalized = normalize(text)
     findings = []
-    for at, tokens in tagged_clauses(text, PARTICLES):
+    for at, tagged in tagged_clauses(text, PARTICLES):
+        tokens = split_glued(tagged)
+        following = normalized[at + sum(len(word) for word, _ in tokens) :][:1]
         for i, (word, _) in enumerate(tokens):
             if word in PARTICLES:
-                findings.extend(_misuse(text, normalized, at, tokens, i, min_lm_gain))
+                findings.extend(_misuse(text, normalized, at, tokens, i, min_lm_gain, following))
             at += len(word)
     return findings
 
 
 def _misuse(
-    text: str, normalized: str, at: int, tokens: tuple[Token, ...], i: int, min_lm_gain: float
+    text: str, normalized: str, at: int, tokens: tuple[Token, ...], i: int, min_lm_gain: float, following: str
 ) -> list[Finding]:
+    """The first pattern that calls for another particle the LM does not veto; `following` is the character after
+    the clause."""
     for rule, pattern in PATTERNS.items():
         right = pattern(tokens, i)
         need = max(min_lm_gain, noun_de_min_gain(tokens, i)) if pattern is noun_de else min_lm_gain
         if right and right != text[at] and scoring.substitution_gains(normalized, at, [right])[0] >= need:
             return [Finding.char_typo(text, at, right, rule, f"“{text[at]}”应为“{right}”（的地得误用）")]
+    right = final_de(tokens, i, following)
+    if right and scoring.substitution_gains(normalized, at, [right])[0] >= max(min_lm_gain, FINAL_DE_MIN_GAIN):
+        return [Finding.char_typo(text, at, right, "particle.final_de", f"“{text[at]}”应为“{right}”（的地得误用）")]
     return []

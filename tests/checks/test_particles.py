@@ -106,3 +106,27 @@ def test_jue_de_written_with_the_attributive_particle_becomes_juede() -> None:
 )
 def test_adverbial_or_nominal_di_is_not_flagged(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", ["他不是故意地。", "衣服有点儿长，有短一点儿地吗？", "我想换一个大一点儿地。"])
+def test_di_ending_a_sentence_after_a_modifier_becomes_de(text: str) -> None:
+    assert flagged(text) == [("particle.final_de", "地", "的")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "慢慢地，我习惯了这里的生活。",
+        "帮助贫困家庭搬石造地，解决土地资源不足。",
+        "更加客观地、科学地分析宏观经济形势。",
+        "他一不小心摔倒在地。",
+        "这里是本届博览会的举办地。",
+        "他伤心地哭了。",
+    ],
+)
+def test_di_ending_a_clause_as_a_noun_or_before_a_comma_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_di_glued_to_a_manner_word_by_the_dictionary_is_still_seen_before_a_noun() -> None:
+    assert flagged("朋友就是在你难过地时候陪在你身边的人。") == [("particle.noun_de", "地", "的")]
