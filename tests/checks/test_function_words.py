@@ -63,3 +63,45 @@ def test_zai_before_a_place_and_again_before_a_verb_stay_unflagged(text: str) ->
 @pytest.mark.parametrize("text", ["要像雷锋那样做好事。", "对具体问题要做具体分析。", "他在研究这个问题。"])
 def test_formal_phrases_keep_the_stricter_gain(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["小孩子们再院子里玩儿。", "我常常再宿舍里听中文歌。", "虽然我再这里只住了半年，但是很喜欢这里。"]
+)
+def test_again_before_a_noun_phrase_ending_in_a_locative_is_zai(text: str) -> None:
+    assert flagged(text) == [("再", "在")]
+
+
+@pytest.mark.parametrize("text", ["再一个月就放假了。", "我们要再上一个台阶。", "吃完饭再去公园里走走。"])
+def test_again_before_a_time_or_a_verb_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("哪天我特别高兴。", "哪", "那"),
+        ("我很抱歉哪天没有去机场接你。", "哪", "那"),
+        ("听说哪部电影很好看，我也想去看。", "哪", "那"),
+        ("你是从那儿来的？", "那", "哪"),
+    ],
+)
+def test_which_and_that_follow_whether_the_sentence_asks(text: str, wrong: str, right: str) -> None:
+    assert flagged(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我不记得把钥匙放在哪儿了。",
+        "你知道附近哪儿有银行吗？",
+        "他对这个城市很熟悉，哪条路都认识。",
+        "外面下着大雨，我们哪儿也去不了。",
+        "哪里有困难，他就去哪里帮忙。",
+        "你喜欢哪种水果？",
+        "那个人是谁？",
+        "那你呢？",
+    ],
+)
+def test_embedded_or_any_which_and_that_in_real_questions_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
