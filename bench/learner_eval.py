@@ -1,6 +1,7 @@
-"""Print the checker's figures on short informal text of our own: the learner set (bench/make_learnerset.py, `dev`
-and `heldout` parts) and the informal part of the tuning set. Clean sentences flagged by typo/wording/repeat
-findings, typos located, and pycorrector's sentence-level P/R/F1; `rules` adds the rules behind false flags."""
+"""Print the checker's figures on short informal text of our own: the learner set and the essay set
+(bench/make_learnerset.py, `dev` and `heldout` parts) and the informal part of the tuning set. Clean sentences
+flagged by typo/wording/repeat findings, typos located, and pycorrector's sentence-level P/R/F1; `rules` adds the
+rules behind false flags."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from bench.devset import tuneset_rows  # noqa: E402
 from bench.metrics import sentence_level  # noqa: E402
 from checks import check_text  # noqa: E402
 
-LEARNER = Path(__file__).resolve().parent / "data" / "learnerset.tsv"
+DATA = Path(__file__).resolve().parent / "data"
 
 
-def learnerset_rows(split: str) -> list[tuple[str, str, str]]:
-    """Return (source, target, kind) rows of the learner set's `dev` or `heldout` part."""
-    with open(LEARNER, encoding="utf-8") as f:
+def learnerset_rows(split: str, name: str = "learnerset.tsv") -> list[tuple[str, str, str]]:
+    """Return (source, target, kind) rows of the learner set's (or the essay set's) `dev` or `heldout` part."""
+    with open(DATA / name, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f][1:]
     return [(source, target, kind) for part, kind, source, target in rows if part == split]
 
@@ -56,10 +57,12 @@ def report(name: str, rows: list[tuple[str, str, str]], show_rules: bool) -> Non
 
 
 def main() -> None:
-    """Print the learner set's dev and held-out figures and the tuning set's informal ones."""
+    """Print the learner and essay sets' dev and held-out figures and the tuning set's informal ones."""
     show_rules = "rules" in sys.argv[1:]
     report("learner set [dev]", learnerset_rows("dev"), show_rules)
     report("learner set [heldout]", learnerset_rows("heldout"), show_rules)
+    report("essay set [dev]", learnerset_rows("dev", "essayset.tsv"), show_rules)
+    report("essay set [heldout]", learnerset_rows("heldout", "essayset.tsv"), show_rules)
     report("tuning set [informal]", tuneset_rows("informal"), show_rules)
 
 
