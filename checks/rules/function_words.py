@@ -81,7 +81,7 @@ def question_twin(text: str, at: int, word: str) -> str | None:
     before, rest = _sentence(text, at)
     question = rest.rstrip().endswith(("？", "?"))
     if word[0] == "哪" and word[1:] in MEASURES | {""}:
-        if question or "吗" in rest or any(w in before for w in EMBEDDING) or "哪" in before + rest[1:]:
+        if question or "吗" in rest or "呢" in rest or any(w in before for w in EMBEDDING) or "哪" in before + rest[1:]:
             return None
         clause = rest[: min((rest.find(p) for p in "，,；;" if p in rest), default=len(rest))]
         return None if "都" in clause or "也" in clause else "那"

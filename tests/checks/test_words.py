@@ -113,3 +113,28 @@ def test_an_unlisted_person_name_is_guarded_but_not_a_typo_jieba_takes_for_a_nam
     assert person_name_positions("慰问交警劳模吴贱安（右一）") == {6, 7, 8}
     assert person_name_positions("认真抓好贯彻蓝实。") == frozenset()  # jieba's HMM calls 蓝实 a name
     assert corrections("认真抓好贯彻蓝实。") == [("蓝", "落")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("我的签证下个月道期。", "道", "到"),
+        ("早饭我一般喝牛奶，吃免包。", "免", "面"),
+        ("住在宿舍比住在外面方变。", "变", "便"),
+    ],
+)
+def test_the_frequent_word_rule_weighs_segmentation_more_in_short_everyday_clauses(
+    text: str, wrong: str, right: str
+) -> None:
+    earlier = dataclasses.replace(
+        DEFAULT, frequent_weight=0.3, frequent_prior=1.5, frequent_threshold=11.6, frequent_min_lm_gain=0.5
+    )
+    assert [(f.text, f.suggestion) for f in find_word_typos(text, earlier)] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", ["请尽己所能，伸出帮扶之手。", "研究人员在月球上找到水冰。"])
+def test_the_frequent_word_rule_needs_the_language_model_to_agree(text: str) -> None:
+    """Segmentation alone (尽其所能, 水平) is no reason: the LM must prefer the candidate by 10^2 as well."""
+    assert corrections(text) == []
+    assert find_word_typos(text, dataclasses.replace(DEFAULT, frequent_min_lm_gain=DEFAULT.min_lm_gain)) != []
