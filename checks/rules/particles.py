@@ -106,8 +106,10 @@ def adverbial_di(tokens: tuple[Token, ...], i: int) -> str | None:
 
 
 def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
-    """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好。"""
-    if tokens[i][0] != "的" or _tag(tokens, i - 1) != "v":
+    """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好, 打扮得很漂亮;
+    the verb may be one the tagger misreads when it repeats its object's verb (下棋下的很好)."""
+    copied = len(_word(tokens, i - 1)) == 1 and _word(tokens, i - 2)[:1] == _word(tokens, i - 1)
+    if tokens[i][0] != "的" or (_tag(tokens, i - 1) != "v" and not copied):
         return None
     if _word(tokens, i - 1) == "觉":
         return "得"  # 觉 alone is 觉得 mistyped: 我觉的很好
@@ -116,11 +118,14 @@ def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
         rest.pop()
     if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) not in NOUN:
         return "得"
-    if len(rest) == 1 and rest[0] not in QUANTITIES and _tag(tokens, i + 1) in ADJECTIVE | {"d"}:
-        glued_degree = len(rest[0]) in (2, 3) and rest[0][0] in "很更太挺" and rest[0][1:] not in QUANTITIES
-        bare = _tag(tokens, i + 1) == "a" and len(_word(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
-        return "得" if glued_degree or bare else None
-    return None
+    if len(rest) != 1 or rest[0] in QUANTITIES:
+        return None
+    word, tag = tokens[i + 1]
+    glued = len(word) in (2, 3) and word[0] in "很更太挺" and word[1:] not in QUANTITIES
+    if tag == "n":  # the dictionary's 很漂亮/n
+        return "得" if glued and tagger.get()(word[1:]) == ((word[1:], "a"),) else None
+    bare = tag == "a" and len(_word(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
+    return "得" if tag in ADJECTIVE | {"d"} and (glued or bare) else None
 
 
 def attributive_de(tokens: tuple[Token, ...], i: int) -> str | None:

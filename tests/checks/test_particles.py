@@ -34,7 +34,15 @@ def test_de_before_the_predicate_it_describes_becomes_di(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["他希望明天会考的很好。", "功课还维持的非常好，老板很满意。", "我们要把事情做的更好。", "这种商品卖的好。"]
+    "text",
+    [
+        "他希望明天会考的很好。",
+        "功课还维持的非常好，老板很满意。",
+        "我们要把事情做的更好。",
+        "这种商品卖的好。",
+        "她每天都打扮的很漂亮。",  # the dictionary lists 很漂亮 as a noun
+        "他下棋下的很好。",  # the tagger reads the repeated verb 下 as a locative
+    ],
 )
 def test_de_before_a_degree_complement_becomes_dei(text: str) -> None:
     assert flagged(text) == [("particle.complement_de", "的", "得")]
