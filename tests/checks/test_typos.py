@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.confusables import SAME_SOUND, SIMILAR_SHAPE, typed_tier
 from checks.lm.corpus import held_out_sentences
 from checks.typos import find_typos
 
@@ -56,3 +57,14 @@ def test_fuzzy_sounds_fold_retroflex_initials_and_nasal_finals() -> None:
 )  # 选在 is a word too: of the candidates that pass, the one spelling the more frequent word wins
 def test_rare_variant_character_gets_its_common_sound_alike(text: str, wrong: str, right: str) -> None:
     assert [(f.text, f.suggestion) for f in find_typos(text)] == [(wrong, right)]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("按", "安"), ("长", "常"), ("还", "环"), ("地", "得")])
+def test_characters_sharing_a_usual_reading_in_any_tone_are_same_sound_slips(typed: str, meant: str) -> None:
+    assert typed_tier(typed, meant, SIMILAR_SHAPE) == SAME_SOUND
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("约", "说"), ("家", "故"), ("复", "还")])
+def test_an_archaic_reading_no_input_method_offers_makes_no_same_sound_slip(typed: str, meant: str) -> None:
+    """说 read yuè, 家 read gū, 还 read fú: pypinyin lists them, typists never meet them."""
+    assert typed_tier(typed, meant, SIMILAR_SHAPE) == SIMILAR_SHAPE
