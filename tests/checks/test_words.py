@@ -11,7 +11,7 @@ import pytest
 from checks.names import guarded_positions, named_positions
 from checks.tagging import person_name_positions
 from checks.vocabulary import all_words, segmentation_cost
-from checks.words import DEFAULT, find_word_typos
+from checks.words import COLLOQUIAL, DEFAULT, find_word_typos
 
 
 def corrections(text: str) -> list[tuple[str, str | None]]:
@@ -127,14 +127,41 @@ def test_the_frequent_word_rule_weighs_segmentation_more_in_short_everyday_claus
     text: str, wrong: str, right: str
 ) -> None:
     earlier = dataclasses.replace(
-        DEFAULT, frequent_weight=0.3, frequent_prior=1.5, frequent_threshold=11.6, frequent_min_lm_gain=0.5
+        DEFAULT,
+        frequent_weight=0.3,
+        frequent_prior=1.5,
+        frequent_threshold=11.6,
+        frequent_min_lm_gain=0.5,
+        colloquial_bonus=0.0,
     )
     assert [(f.text, f.suggestion) for f in find_word_typos(text, earlier)] == []
     assert corrections(text) == [(wrong, right)]
 
 
-@pytest.mark.parametrize("text", ["请尽己所能，伸出帮扶之手。", "研究人员在月球上找到水冰。"])
+@pytest.mark.parametrize("text", ["请尽己所能，伸出帮扶之手。", "各地要加强对口帮扶，请尽己所能。"])
 def test_the_frequent_word_rule_needs_the_language_model_to_agree(text: str) -> None:
-    """Segmentation alone (尽其所能, 水平) is no reason: the LM must prefer the candidate by 10^2 as well."""
+    """Segmentation alone (尽其所能) is no reason: the LM must prefer the candidate by 10^2 as well."""
     assert corrections(text) == []
     assert find_word_typos(text, dataclasses.replace(DEFAULT, frequent_min_lm_gain=DEFAULT.min_lm_gain)) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("我又点儿想家了。", "又", "有"),
+        ("好久不见，你最进怎么样？", "进", "近"),
+        ("放学已后我和朋友一起踢足球。", "已", "以"),
+    ],
+)
+def test_a_same_syllable_non_word_in_a_first_or_second_person_clause_needs_less(
+    text: str, wrong: str, right: str
+) -> None:
+    assert [
+        (f.text, f.suggestion) for f in find_word_typos(text, dataclasses.replace(DEFAULT, colloquial_bonus=0.0))
+    ] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", ["我国经济运行总体平稳。", "我县已完成年度目标任务。"])
+def test_an_institution_speaking_of_itself_is_not_colloquial(text: str) -> None:
+    assert COLLOQUIAL.search(text) is None
