@@ -56,6 +56,28 @@ def report(name: str, rows: list[tuple[str, str, str]], show_rules: bool) -> Non
         print(f"  false flags by rule: {dict(false_rules.most_common())}")
 
 
+def two_error_rows(split: str, name: str = "learnerset.tsv") -> list[tuple[str, str]]:
+    """Return (source, target) pairs with two typos: a sentence's typo variant and its learner variant merged, where
+    they change different characters (as an essay has more than one slip)."""
+    variants: dict[str, list[str]] = {}
+    for source, target, _ in learnerset_rows(split, name):
+        if source != target:
+            variants.setdefault(target, []).append(source)
+    pairs = []
+    for target, (first, second, *_) in ((t, v) for t, v in variants.items() if len(v) >= 2):
+        changed = [i for i, (a, b, c) in enumerate(zip(first, second, target, strict=True)) if a != c or b != c]
+        merged = "".join(a if a != c else b for a, b, c in zip(first, second, target, strict=True))
+        if all((first[i] != target[i]) != (second[i] != target[i]) for i in changed):
+            pairs.append((merged, target))
+    return pairs
+
+
+def report_two_errors(name: str, pairs: list[tuple[str, str]]) -> None:
+    """Print how many two-typo sentences are corrected whole."""
+    fixed = sum(apply(s, [f for f in check_text(s) if f.kind in LM_KINDS]) == t for s, t in pairs)
+    print(f"{name}: {len(pairs)} sentences with two typos, {fixed / len(pairs):.1%} corrected whole")
+
+
 def main() -> None:
     """Print the learner and essay sets' dev and held-out figures and the tuning set's informal ones."""
     show_rules = "rules" in sys.argv[1:]
@@ -64,6 +86,9 @@ def main() -> None:
     report("essay set [dev]", learnerset_rows("dev", "essayset.tsv"), show_rules)
     report("essay set [heldout]", learnerset_rows("heldout", "essayset.tsv"), show_rules)
     report("tuning set [informal]", tuneset_rows("informal"), show_rules)
+    for split in ("dev", "heldout"):
+        pairs = two_error_rows(split) + two_error_rows(split, "essayset.tsv")
+        report_two_errors(f"learner and essay sets, two typos [{split}]", pairs)
 
 
 if __name__ == "__main__":
