@@ -9,9 +9,10 @@ import math
 import pytest
 
 from checks.names import guarded_positions, named_positions
+from checks.register import is_colloquial
 from checks.tagging import person_name_positions
 from checks.vocabulary import all_words, segmentation_cost
-from checks.words import COLLOQUIAL, DEFAULT, find_word_typos
+from checks.words import DEFAULT, find_word_typos
 
 
 def corrections(text: str) -> list[tuple[str, str | None]]:
@@ -153,9 +154,7 @@ def test_the_frequent_word_rule_needs_the_language_model_to_agree(text: str) -> 
         ("放学已后我和朋友一起踢足球。", "已", "以"),
     ],
 )
-def test_a_same_syllable_non_word_in_a_first_or_second_person_clause_needs_less(
-    text: str, wrong: str, right: str
-) -> None:
+def test_a_non_word_in_a_first_or_second_person_clause_needs_less(text: str, wrong: str, right: str) -> None:
     assert [
         (f.text, f.suggestion) for f in find_word_typos(text, dataclasses.replace(DEFAULT, colloquial_bonus=0.0))
     ] == []
@@ -164,4 +163,9 @@ def test_a_same_syllable_non_word_in_a_first_or_second_person_clause_needs_less(
 
 @pytest.mark.parametrize("text", ["我国经济运行总体平稳。", "我县已完成年度目标任务。"])
 def test_an_institution_speaking_of_itself_is_not_colloquial(text: str) -> None:
-    assert COLLOQUIAL.search(text) is None
+    assert not is_colloquial(text)
+
+
+@pytest.mark.parametrize("text", ["我又点儿想家了。", "你最近怎么样？", "咱们明天见。", "我们县的天气很好。"])
+def test_a_clause_in_the_first_or_second_person_is_colloquial(text: str) -> None:
+    assert is_colloquial(text)
