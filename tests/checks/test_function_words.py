@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.rules.function_words import find_function_word_swaps
+from checks.rules.function_words import COLLOQUIAL_BONUS, find_function_word_swaps
 
 
 def flagged(text: str) -> list[tuple[str, str | None]]:
@@ -104,4 +104,22 @@ def test_which_and_that_follow_whether_the_sentence_asks(text: str, wrong: str, 
     ],
 )
 def test_embedded_or_any_which_and_that_in_real_questions_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("我最近再学画画。", "再", "在"),
+        ("我的叔叔在一家银行工做。", "做", "作"),
+        ("我妈妈常常跟我说，作人要诚实。", "作", "做"),
+    ],
+)
+def test_a_swap_in_a_first_or_second_person_sentence_needs_a_smaller_gain(text: str, wrong: str, right: str) -> None:
+    assert flagged(text) == [(wrong, right)]
+    assert [(f.text, f.suggestion) for f in find_function_word_swaps(text, min_gain=3.5 + COLLOQUIAL_BONUS)] == []
+
+
+@pytest.mark.parametrize("text", ["我们要像雷锋那样做好事。", "你喜欢哪种水果？", "我不知道他去哪儿了。"])
+def test_formal_we_and_real_questions_keep_the_stricter_gain(text: str) -> None:
     assert flagged(text) == []
