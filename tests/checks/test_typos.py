@@ -68,3 +68,22 @@ def test_characters_sharing_a_usual_reading_in_any_tone_are_same_sound_slips(typ
 def test_an_archaic_reading_no_input_method_offers_makes_no_same_sound_slip(typed: str, meant: str) -> None:
     """说 read yuè, 家 read gū, 还 read fú: pypinyin lists them, typists never meet them."""
     assert typed_tier(typed, meant, SIMILAR_SHAPE) == SIMILAR_SHAPE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["据统计，沿江地区仅大中型企业就有30家。", "不只我们这一代，我们之后的人也会记得。", "哇，不然国家不受损失么。"],
+)
+def test_a_one_character_adverb_or_modal_particle_stands_as_written(text: str) -> None:
+    assert find_typos(text) == []
+
+
+def test_a_one_character_word_of_another_kind_is_still_corrected() -> None:
+    assert [(f.text, f.suggestion) for f in find_typos("学校离我家不远，走路十分钟就道了。")] == [("道", "到")]
+
+
+def test_the_tag_of_a_one_character_word_only() -> None:
+    from checks.tagging import single_character_tag
+
+    assert single_character_tag("不只我们这一代", 1) == "d"
+    assert single_character_tag("不只我们这一代", 2) == single_character_tag("不只我们这一代", 3) == ""
