@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-# 你, 您, or 我 alone: not 我们, 咱们 (a speech or a report says 我们要...) nor a unit speaking of itself (我国, 我县).
-_PERSONAL = re.compile(r"[你您]|我(?![们国省市县区局镇乡党军院校])")
+# 你 or 我 alone: not 您 (a notice to the public says 请您携带...), 我们 or 咱们 (a speech or a report says 我们要...),
+# nor a unit speaking of itself (我国, 我县).
+_PERSONAL = re.compile(r"你|我(?![们国省市县区局镇乡党军院校])")
 
 
 def is_colloquial(clause: str) -> bool:

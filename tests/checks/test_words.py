@@ -161,13 +161,20 @@ def test_a_non_word_in_a_first_or_second_person_clause_needs_less(text: str, wro
     assert corrections(text) == [(wrong, right)]
 
 
-@pytest.mark.parametrize("text", ["我国经济运行总体平稳。", "我县已完成年度目标任务。", "我们要像雷锋那样做好事。"])
-def test_an_institution_or_a_speech_speaking_of_itself_is_not_colloquial(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    ["我国经济运行总体平稳。", "我县已完成年度目标任务。", "我们要像雷锋那样做好事。", "请您携带身份证原件办理。"],
+)
+def test_an_institution_a_speech_or_a_notice_to_the_public_is_not_colloquial(text: str) -> None:
     assert not is_colloquial(text)
 
 
-@pytest.mark.parametrize(
-    "text", ["我又点儿想家了。", "你最近怎么样？", "您好，请问有什么事？", "我觉得这里的天气很好。"]
-)
+@pytest.mark.parametrize("text", ["我又点儿想家了。", "你最近怎么样？", "我觉得这里的天气很好。"])
 def test_a_clause_in_the_first_or_second_person_is_colloquial(text: str) -> None:
     assert is_colloquial(text)
+
+
+def test_no_conjunction_is_made_right_after_de() -> None:
+    """的 is followed by what it describes: 我最喜欢的课是 is not 可是, even in a first-person clause."""
+    assert corrections("我最喜欢的课是音乐课。") == []
+    assert corrections("我喜欢吃妈妈做的免包。") == [("免", "面")]
