@@ -14,3 +14,14 @@ def is_colloquial(clause: str) -> bool:
     """Whether the clause speaks in the first or second person: everyday writing, where the news-trained LM gains
     less for the right character than it does in formal text."""
     return _PERSONAL.search(clause) is not None
+
+
+_SENTENCE_END = "。！？!?\n"
+
+
+def sentence_around(text: str, at: int) -> tuple[str, str]:
+    """Return the sentence around text[at] split there: (what comes before, the rest with its end mark)."""
+    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_END) + 1
+    ends = [e for e in (text.find(mark, at) for mark in _SENTENCE_END) if e >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:at], text[at:end]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
-from checks.register import is_colloquial
+from checks.register import is_colloquial, sentence_around
 from checks.tagging import Token, tagged_clauses
 
 TWINS = {
@@ -56,7 +56,6 @@ EMBEDDING = (
     "是否 取决 说不 弄不 搞不 分不 认不 看你 找".split()
 )
 OTHER_QUESTION_WORDS = tuple("吗 什么 谁 怎 几 多少 为什么 为何 呢 吧 是不是 有没有 还是 哪".split())
-_SENTENCE_END = "。！？!?\n"
 
 
 def _locative_follows(tokens: tuple[Token, ...], i: int) -> bool:
@@ -71,19 +70,11 @@ def _locative_follows(tokens: tuple[Token, ...], i: int) -> bool:
     return False
 
 
-def _sentence(text: str, at: int) -> tuple[str, str]:
-    """Return the sentence around text[at] split there: (what comes before, the rest with its end mark)."""
-    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_END) + 1
-    ends = [e for e in (text.find(mark, at) for mark in _SENTENCE_END) if e >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:at], text[at:end]
-
-
 def question_twin(text: str, at: int, word: str) -> str | None:
     """哪 in a sentence that is no question (no ？, no 吗), not after a verb that embeds one (不知道, 无论) and not
     meaning "any" (哪儿都, 哪个也), is 那; 那 with a measure word in a question that has no other question word
     is 哪."""
-    before, rest = _sentence(text, at)
+    before, rest = sentence_around(text, at)
     question = rest.rstrip().endswith(("？", "?"))
     if word[0] == "哪" and word[1:] in MEASURES | {""}:
         if question or "吗" in rest or "呢" in rest or any(w in before for w in EMBEDDING) or "哪" in before + rest[1:]:
@@ -101,7 +92,7 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
     normalized = normalize(text)
     findings = []
     for at, tokens in tagged_clauses(text, "".join(TWINS)):
-        floor = min_gain - COLLOQUIAL_BONUS if is_colloquial("".join(_sentence(normalized, at))) else min_gain
+        floor = min_gain - COLLOQUIAL_BONUS if is_colloquial("".join(sentence_around(normalized, at))) else min_gain
         for i, (word, _) in enumerate(tokens):
             twin = TWINS.get(word)
             following = tokens[i + 1][1] if i + 1 < len(tokens) else ""

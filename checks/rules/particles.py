@@ -148,13 +148,16 @@ def attributive_de(tokens: tuple[Token, ...], i: int) -> str | None:
 
 def noun_de(tokens: tuple[Token, ...], i: int) -> str | None:
     """The particle 地 (not the noun: 这块地) after a personal pronoun or before a noun is a learner's 的: 我地朋友,
-    过年地时候, 学校地食堂, 最好地朋友, 这里地生活; how sure the LM must be depends on what precedes."""
+    过年地时候, 学校地食堂, 最好地朋友, 这里地生活; so is 地 between an adjective and 是 (最重要地是); how sure the
+    LM must be depends on what precedes."""
     if tokens[i] != ("地", "uv") or i == 0:
         return None
     following = _tag(tokens, i + 1)
     if _word(tokens, i - 1) in PRONOUNS or following in NOUN:
         return "的"
     before = _tag(tokens, i - 1)
+    if _word(tokens, i + 1) == "是" and before in ADJECTIVE:
+        return "的"  # 地 never heads 是: 最重要地是多听多说
     # a verbal noun after a pronoun (这里地生活); after a noun it is often a verb (科学地分析)
     return "的" if (following == "t" and before not in MODIFIER) or (following == "vn" and before == "r") else None
 

@@ -138,3 +138,8 @@ def test_di_ending_a_clause_as_a_noun_or_before_a_comma_is_not_flagged(text: str
 
 def test_di_glued_to_a_manner_word_by_the_dictionary_is_still_seen_before_a_noun() -> None:
     assert flagged("朋友就是在你难过地时候陪在你身边的人。") == [("particle.noun_de", "地", "的")]
+
+
+def test_di_between_an_adjective_and_shi_becomes_de() -> None:
+    assert flagged("我觉得学语言最重要地是多听多说。") == [("particle.noun_de", "地", "的")]
+    assert flagged("这块地是我家的。") == []
