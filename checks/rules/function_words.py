@@ -32,6 +32,8 @@ MIN_GAIN = 3.5
 # flagged; 1.5 finds 3 more and flags 你再想想，别着急做决定 -> 作).
 COLLOQUIAL_BONUS = 1.0
 AGAIN_GAIN = 2.5
+# When the grammar alone calls for 再 (again_by_grammar) the LM only vetoes.
+GRAMMAR_GAIN = -1.0
 NOMINAL = ("n", "r", "s", "t", "f", "m", "q")
 # 再 right before a place (再北京, 再家里) is almost always 在: all of People's Daily has four, each far below 0.
 # 1.0 rather than 2.0 finds 3 more of the learner set's dev swaps (再上海, 再教室里), no clean sentence of ours, of
@@ -86,6 +88,27 @@ def question_twin(text: str, at: int, word: str) -> str | None:
     return None
 
 
+REPEATED = frozenset("一遍 一次 一回".split())
+
+
+def _word(tokens: tuple[Token, ...], i: int) -> str:
+    return tokens[i][0] if 0 <= i < len(tokens) else ""
+
+
+def again_by_grammar(tokens: tuple[Token, ...], i: int, before: str) -> bool:
+    """在 where only 再 fits the grammar: before a doubled verb (在想想), before a verb done once more (在复习一遍),
+    in 先……，在 + verb (先喝水，在吃早饭), or as 在见 ending a clause (说了在见)."""
+    if tokens[i][0] != "在" or i + 1 >= len(tokens) or tokens[i + 1][1] != "v":
+        return False
+    verb = tokens[i + 1][0]
+    doubled = len(verb) == 2 and verb[0] == verb[1]
+    if doubled or _word(tokens, i + 2) in REPEATED:
+        return True
+    if verb == "见" and i + 2 == len(tokens):
+        return True
+    return i == 0 and "先" in before
+
+
 def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Finding]:
     """Flag a standalone function word whose twin the LM finds at least 10^min_gain times likelier (10^PLACE_GAIN
     for 再 before a place, 10^AGAIN_GAIN for 在 before a verb), and 哪/那 against the sentence's question."""
@@ -98,6 +121,8 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
             following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
             if word == "再" and (following in PLACES or _locative_follows(tokens, i)):
                 needed = min(min_gain, PLACE_GAIN)
+            elif word == "在" and again_by_grammar(tokens, i, sentence_around(normalized, at)[0]):
+                needed = GRAMMAR_GAIN
             elif word == "在" and following and not following.startswith(NOMINAL):
                 needed = min(min_gain, AGAIN_GAIN)
             elif word[:1] in "哪那" and len(word) <= 2:

@@ -123,3 +123,23 @@ def test_a_swap_in_a_first_or_second_person_sentence_needs_a_smaller_gain(text: 
 @pytest.mark.parametrize("text", ["我们要像雷锋那样做好事。", "你喜欢哪种水果？", "我不知道他去哪儿了。"])
 def test_formal_we_and_real_questions_keep_the_stricter_gain(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你在想想，别着急做决定。",
+        "回家以后在复习一遍。",
+        "她跟我们说了在见，就上车走了。",
+        "每天早上我都会先喝一杯热水，在吃早饭。",
+    ],
+)
+def test_zai_where_only_again_fits_the_grammar_becomes_zai_again(text: str) -> None:
+    assert flagged(text) == [("在", "再")]
+
+
+@pytest.mark.parametrize(
+    "text", ["我先去银行，在超市买东西。", "他在见到我以后很高兴。", "先把材料准备好，在会上讨论。", "我在看书。"]
+)
+def test_zai_before_a_place_or_a_longer_verb_stays(text: str) -> None:
+    assert flagged(text) == []
