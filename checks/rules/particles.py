@@ -106,8 +106,11 @@ def adverbial_di(tokens: tuple[Token, ...], i: int) -> str | None:
 
 
 def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
-    """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好, 打扮得很漂亮;
-    the verb may be one the tagger misreads when it repeats its object's verb (下棋下的很好)."""
+    """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好, 打扮得很漂亮,
+    考得怎么样; the verb may be one the tagger misreads when it repeats its object's verb (下棋下的很好); a clause
+    never starts with the particle 的 (，的了第三名 is 得了)."""
+    if tokens[i][0] == "的" and i == 0 and _word(tokens, 1) in ("了", "到"):
+        return "得"  # no clause starts with the particle 的: 得了第三名, 得到
     copied = len(_word(tokens, i - 1)) == 1 and _word(tokens, i - 2)[:1] == _word(tokens, i - 1)
     if tokens[i][0] != "的" or (_tag(tokens, i - 1) != "v" and not copied):
         return None
@@ -118,6 +121,8 @@ def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
         rest.pop()
     if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) not in NOUN:
         return "得"
+    if rest in (["怎么样"], ["怎样"]):
+        return "得"  # asking how well it was done: 考得怎么样
     if len(rest) != 1 or rest[0] in QUANTITIES:
         return None
     word, tag = tokens[i + 1]

@@ -143,3 +143,13 @@ def test_di_glued_to_a_manner_word_by_the_dictionary_is_still_seen_before_a_noun
 def test_di_between_an_adjective_and_shi_becomes_de() -> None:
     assert flagged("我觉得学语言最重要地是多听多说。") == [("particle.noun_de", "地", "的")]
     assert flagged("这块地是我家的。") == []
+
+
+@pytest.mark.parametrize("text", ["我参加了一个汉语比赛，的了第三名。", "你这次考的怎么样？"])
+def test_de_starting_a_clause_or_before_how_well_becomes_dei(text: str) -> None:
+    assert flagged(text) == [("particle.complement_de", "的", "得")]
+
+
+@pytest.mark.parametrize("text", ["这是我的了。", "他说的怎么样都行。"])
+def test_de_owning_or_before_a_longer_clause_stays(text: str) -> None:
+    assert flagged(text) == []
