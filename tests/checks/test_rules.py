@@ -156,3 +156,13 @@ def test_tripled_characters_and_sound_words_are_not_flagged(text: str) -> None:
 @pytest.mark.parametrize(("text", "doubled"), [("小狼要要离开了。", "要要"), ("他通知我我明天去。", "我我")])
 def test_a_doubled_character_in_everyday_writing_is_flagged(text: str, doubled: str) -> None:
     assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
+
+
+def test_men_after_a_personal_pronoun_is_the_plural_suffix() -> None:
+    assert flagged("那次比赛我门输了。", "wording.men_plural") == [("门", "们")]
+    assert flagged("他门口有一棵树，你门前的花开了。", "wording.men_plural") == []
+
+
+def test_yingai_misspelt_yingai_is_flagged_but_not_across_yuanyin() -> None:
+    assert flagged("我们都不因该放弃。", "wording.yinggai") == [("因该", "应该")]
+    assert flagged("这个问题的原因该怎么找？", "wording.yinggai") == []
