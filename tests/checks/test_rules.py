@@ -166,3 +166,13 @@ def test_men_after_a_personal_pronoun_is_the_plural_suffix() -> None:
 def test_yingai_misspelt_yingai_is_flagged_but_not_across_yuanyin() -> None:
     assert flagged("我们都不因该放弃。", "wording.yinggai") == [("因该", "应该")]
     assert flagged("这个问题的原因该怎么找？", "wording.yinggai") == []
+
+
+def test_yijing_misspelt_with_yi_is_flagged_but_not_yi_jingji() -> None:
+    assert flagged("这件事情我以经告诉他了。", "wording.yijing") == [("以经", "已经")]
+    assert flagged("坚持以经济建设为中心，以经验为主，以经有关部门批准的为准。", "wording.yijing") == []
+
+
+def test_zuo_before_a_role_becomes_zuo_do_but_not_zuowei() -> None:
+    assert flagged("我想作一名老师。", "wording.zuo_role") == [("作", "做")]
+    assert flagged("作为一名老师，我很骄傲。", "wording.zuo_role") == []
