@@ -176,3 +176,15 @@ def test_yijing_misspelt_with_yi_is_flagged_but_not_yi_jingji() -> None:
 def test_zuo_before_a_role_becomes_zuo_do_but_not_zuowei() -> None:
     assert flagged("我想作一名老师。", "wording.zuo_role") == [("作", "做")]
     assert flagged("作为一名老师，我很骄傲。", "wording.zuo_role") == []
+
+
+def test_wearing_is_dai_and_carrying_is_dai_by_the_object() -> None:
+    assert flagged("出门请带好口罩。", "wording.dai_wear") == [("带", "戴")]
+    assert flagged("我忘了戴护照。", "wording.dai_carry") == [("戴", "带")]
+    assert flagged("他戴着帽子，带孩子去公园，头戴伞走路。", "wording.dai_wear") == []
+    assert flagged("他戴着帽子，带孩子去公园，头戴伞走路。", "wording.dai_carry") == []
+
+
+def test_riding_a_vehicle_is_zuo_sit_but_a_seat_stays() -> None:
+    assert flagged("我每天座公共汽车去学校。", "wording.zuo_ride") == [("座", "坐")]
+    assert flagged("这座火车站很大，专座车辆停在门口。", "wording.zuo_ride") == []
