@@ -188,3 +188,17 @@ def test_wearing_is_dai_and_carrying_is_dai_by_the_object() -> None:
 def test_riding_a_vehicle_is_zuo_sit_but_a_seat_stays() -> None:
     assert flagged("我每天座公共汽车去学校。", "wording.zuo_ride") == [("座", "坐")]
     assert flagged("这座火车站很大，专座车辆停在门口。", "wording.zuo_ride") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["我很失望，应为他没有来。", "应为下雨，所以比赛取消了。", "我不喜欢逛街，应为太累了。"]
+)
+def test_yingwei_opening_a_clause_of_cause_is_yinwei(text: str) -> None:
+    assert flagged(text, "wording.yinwei") == [("应为", "因为")]
+
+
+@pytest.mark.parametrize(
+    "text", ["各部门应为企业提供便利。", "审核时间应为三个工作日。", "负责人应为单位主要领导，所以要提前确定。"]
+)
+def test_yingwei_meaning_should_be_stays(text: str) -> None:
+    assert flagged(text, "wording.yinwei") == []
