@@ -202,3 +202,9 @@ def test_yingwei_opening_a_clause_of_cause_is_yinwei(text: str) -> None:
 )
 def test_yingwei_meaning_should_be_stays(text: str) -> None:
     assert flagged(text, "wording.yinwei") == []
+
+
+def test_yi_hou_and_yi_qian_with_yi_already_become_yihou_yiqian() -> None:
+    assert flagged("我毕业已后想当一名老师。", "wording.yihou") == [("已", "以")]
+    assert flagged("晚饭已后，我们一家人去散步。", "wording.yihou") == [("已", "以")]
+    assert flagged("他已前往北京，问题已后续跟进，他已后悔了。", "wording.yihou") == []
