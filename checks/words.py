@@ -20,6 +20,9 @@ from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 WINDOW = 4
+# How far a correction changes what the characters around it are weighed on: the LM window, the segmentation window
+# and the longest word.
+REACH = 4
 
 
 @dataclass(frozen=True)
@@ -97,21 +100,36 @@ def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dic
 
 
 def corrections(sentence: str, params: WordParams = DEFAULT) -> list[tuple[int, str]]:
-    """Return (offset, replacement) for each word-level typo in one normalized clause, left to right."""
+    """Return (offset, replacement) for each word-level typo in one normalized clause, sorted. The surest candidate
+    is taken first and the characters around it weighed again: of two neighbours that each spell a word, the better
+    one wins (想邀清你: 邀请 before 想要)."""
     guarded = guarded_positions(sentence)
     safe = safe_positions(sentence)
-    found = []
-    for i, ch in enumerate(sentence):
-        if i in guarded or not _HAN.match(ch) or i in safe:
+    best = {
+        i: _best_candidate(sentence, i, params)
+        for i, ch in enumerate(sentence)
+        if i not in guarded and _HAN.match(ch) and i not in safe
+    }
+    found: dict[int, str] = {}
+    while pending := {i: choice for i, choice in best.items() if choice is not None}:
+        i = max(pending, key=lambda k: pending[k][0])
+        best[i] = None
+        candidate = pending[i][1]
+        if _conjunction_after_de(sentence, i, candidate) or i in person_name_positions(sentence):
             continue
-        margins = candidate_scores(sentence, i, params)
-        best = max(margins, key=margins.__getitem__, default=None)
-        if best is None or margins[best] < 0 or _conjunction_after_de(sentence, i, best):
-            continue
-        if i not in person_name_positions(sentence):
-            sentence = sentence[:i] + best + sentence[i + 1 :]
-            found.append((i, best))
-    return found
+        sentence = sentence[:i] + candidate + sentence[i + 1 :]
+        found[i] = candidate
+        for k in range(max(0, i - REACH), min(len(sentence), i + REACH + 1)):
+            if k in best and k not in found:
+                best[k] = _best_candidate(sentence, k, params)
+    return sorted(found.items())
+
+
+def _best_candidate(sentence: str, i: int, params: WordParams) -> tuple[float, str] | None:
+    """Return (margin, replacement) of the best candidate for sentence[i] that reaches its threshold, else None."""
+    margins = candidate_scores(sentence, i, params)
+    best = max(margins, key=margins.__getitem__, default=None)
+    return (margins[best], best) if best is not None and margins[best] >= 0 else None
 
 
 def _conjunction_after_de(sentence: str, i: int, candidate: str) -> bool:

@@ -178,3 +178,8 @@ def test_no_conjunction_is_made_right_after_de() -> None:
     """的 is followed by what it describes: 我最喜欢的课是 is not 可是, even in a first-person clause."""
     assert corrections("我最喜欢的课是音乐课。") == []
     assert corrections("我喜欢吃妈妈做的免包。") == [("免", "面")]
+
+
+def test_of_two_neighbours_that_each_spell_a_word_the_surer_is_taken() -> None:
+    """邀 -> 要 (想要) comes first from the left, but 清 -> 请 (邀请) is far surer: the surest candidate goes first."""
+    assert corrections("我想邀清你参加我的生日会。") == [("清", "请")]
