@@ -208,3 +208,9 @@ def test_yi_hou_and_yi_qian_with_yi_already_become_yihou_yiqian() -> None:
     assert flagged("我毕业已后想当一名老师。", "wording.yihou") == [("已", "以")]
     assert flagged("晚饭已后，我们一家人去散步。", "wording.yihou") == [("已", "以")]
     assert flagged("他已前往北京，问题已后续跟进，他已后悔了。", "wording.yihou") == []
+
+
+def test_chidao_and_zhidao_misspelt_with_dao_are_flagged_but_not_tongzhi_dao() -> None:
+    assert flagged("他迟道了半个小时。", "wording.chidao") == [("迟道", "迟到")]
+    assert flagged("你知到附近哪儿有银行吗？", "wording.zhidao") == [("知到", "知道")]
+    assert flagged("通知到每一户，告知到每个人，感知到变化。", "wording.zhidao") == []
