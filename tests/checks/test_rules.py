@@ -214,3 +214,13 @@ def test_chidao_and_zhidao_misspelt_with_dao_are_flagged_but_not_tongzhi_dao() -
     assert flagged("他迟道了半个小时。", "wording.chidao") == [("迟道", "迟到")]
     assert flagged("你知到附近哪儿有银行吗？", "wording.zhidao") == [("知到", "知道")]
     assert flagged("通知到每一户，告知到每个人，感知到变化。", "wording.zhidao") == []
+
+
+def test_cooking_is_zuo_do() -> None:
+    assert flagged("姐姐教我怎么作菜，我学会了作饭。", "wording.zuo_cook") == [("作", "做"), ("作", "做")]
+    assert flagged("作者作了报告，作为代表发言。", "wording.zuo_cook") == []
+
+
+def test_arrived_written_dao_le_after_an_adverb_or_pronoun_is_dao_le() -> None:
+    assert flagged("你向前走两百米就道了。", "wording.dao_arrive") == [("道", "到")]
+    assert flagged("他写道了这件事，我们绕道了，他向我道了歉，知道了。", "wording.dao_arrive") == []
