@@ -47,6 +47,9 @@ LOCATIVES = frozenset(
     "这儿 那儿".split()
 )
 PLACE_PRONOUNS = frozenset("这里 那里 这儿 那儿".split())
+STAYING = frozenset("工作 上班 打工 实习 上学 读书 住 生活".split())
+# 再 before these is again, whatever follows: 再一起工作, 再一次来这里.
+ONCE_MORE = frozenset("一起 一次 一下 一遍 一会儿 一块 一块儿 一回 一趟".split())
 NOUN_PHRASE = frozenset("n nr ns nt nz s r m q a b vn".split())
 # 哪 in a sentence that asks nothing is the demonstrative 那 (哪天我特别高兴。), and 那 with a measure word in a
 # question that has no other question word is 哪 (你是从那儿来的？): the sentence decides, the LM only vetoes.
@@ -61,11 +64,14 @@ OTHER_QUESTION_WORDS = tuple("吗 什么 谁 怎 几 多少 为什么 为何 呢
 
 
 def _locative_follows(tokens: tuple[Token, ...], i: int) -> bool:
-    """tokens[i] is followed by 这里/那儿, or by up to three noun-phrase words ending in a spatial locative."""
+    """tokens[i] is followed by 这里/那儿, or by up to three noun-phrase words ending in a spatial locative or followed
+    by a verb of where one works or lives (再一家公司工作, 再咖啡馆打工)."""
     if i + 1 < len(tokens) and tokens[i + 1][0] in PLACE_PRONOUNS:
         return True
+    if i + 1 >= len(tokens) or tokens[i + 1][1] not in NOUN_PHRASE or tokens[i + 1][0] in ONCE_MORE:
+        return False
     for k in range(i + 2, min(len(tokens), i + 5)):
-        if tokens[k][0] in LOCATIVES:
+        if tokens[k][0] in LOCATIVES or tokens[k][0] in STAYING:
             return True
         if tokens[k][1] not in NOUN_PHRASE:
             return False

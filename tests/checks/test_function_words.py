@@ -66,13 +66,22 @@ def test_formal_phrases_keep_the_stricter_gain(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["小孩子们再院子里玩儿。", "我常常再宿舍里听中文歌。", "虽然我再这里只住了半年，但是很喜欢这里。"]
+    "text",
+    [
+        "小孩子们再院子里玩儿。",
+        "我常常再宿舍里听中文歌。",
+        "虽然我再这里只住了半年，但是很喜欢这里。",
+        "他再一家公司工作，很忙。",
+        "毕业以后我想再北京工作。",
+    ],
 )
 def test_again_before_a_noun_phrase_ending_in_a_locative_is_zai(text: str) -> None:
     assert flagged(text) == [("再", "在")]
 
 
-@pytest.mark.parametrize("text", ["再一个月就放假了。", "我们要再上一个台阶。", "吃完饭再去公园里走走。"])
+@pytest.mark.parametrize(
+    "text", ["再一个月就放假了。", "我们要再上一个台阶。", "吃完饭再去公园里走走。", "我再一次来这里工作。"]
+)
 def test_again_before_a_time_or_a_verb_is_not_flagged(text: str) -> None:
     assert flagged(text) == []
 
