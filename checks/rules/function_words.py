@@ -1,4 +1,4 @@
-"""Swapped one-character function words (再/在, 已/以, 像/向, 作/做, 哪/那): the word stands alone, so no
+"""Swapped one-character function words (再/在, 已/以, 像/向, 作/做, 哪/那, 买/卖): the word stands alone, so no
 dictionary word vouches for it, and the character LM clearly prefers its twin."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ TWINS = {
     "做": "作",
     "哪": "那",
     "那": "哪",
+    "买": "卖",
+    "卖": "买",
 }
 # log10 gain the twin must reach, tuned on swaps injected into held-out news (bench/tune_typos.py function-words):
 # 3.5 finds 73 of 180 swaps on part 0 and 76 of 195 on part 1 (4.0: 62 and 64), no clean sentence flagged on either.

@@ -152,3 +152,8 @@ def test_zai_where_only_again_fits_the_grammar_becomes_zai_again(text: str) -> N
 )
 def test_zai_before_a_place_or_a_longer_verb_stays(text: str) -> None:
     assert flagged(text) == []
+
+
+def test_buy_and_sell_are_twins_the_lm_decides() -> None:
+    assert flagged("我卖了一个新手机，用起来很方便。") == [("卖", "买")]
+    assert flagged("他把旧车卖了，又买了一辆新车。") == []
