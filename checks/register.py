@@ -17,11 +17,17 @@ def is_colloquial(clause: str) -> bool:
 
 
 _SENTENCE_END = "。！？!?\n"
+# How far to look for a sentence's ends: a 1 MB body without one of the marks must not be scanned to its end for
+# every clause.
+_REACH = 300
 
 
 def sentence_around(text: str, at: int) -> tuple[str, str]:
-    """Return the sentence around text[at] split there: (what comes before, the rest with its end mark)."""
-    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_END) + 1
-    ends = [e for e in (text.find(mark, at) for mark in _SENTENCE_END) if e >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    """Return the sentence around text[at] (at most _REACH characters each way) split there: (what comes before,
+    the rest with its end mark)."""
+    lo, hi = max(0, at - _REACH), min(len(text), at + _REACH)
+    start = max(text.rfind(mark, lo, at) for mark in _SENTENCE_END)
+    start = lo if start < 0 else start + 1
+    ends = [e for e in (text.find(mark, at, hi) for mark in _SENTENCE_END) if e >= 0]
+    end = min(ends) + 1 if ends else hi
     return text[start:at], text[at:end]

@@ -183,3 +183,11 @@ def test_no_conjunction_is_made_right_after_de() -> None:
 def test_of_two_neighbours_that_each_spell_a_word_the_surer_is_taken() -> None:
     """邀 -> 要 (想要) comes first from the left, but 清 -> 请 (邀请) is far surer: the surest candidate goes first."""
     assert corrections("我想邀清你参加我的生日会。") == [("清", "请")]
+
+
+def test_the_sentence_around_a_character_ends_at_its_marks_and_is_bounded() -> None:
+    from checks.register import sentence_around
+
+    assert sentence_around("前一句。我在这里，你呢？后一句。", 5) == ("我", "在这里，你呢？")
+    before, rest = sentence_around("字" * 100_000, 50_000)
+    assert len(before) <= 300 and len(rest) <= 300
