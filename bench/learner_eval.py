@@ -1,6 +1,7 @@
-"""Print the checker's figures on short informal text of our own: the learner set (bench/make_learnerset.py, `dev`
-and `heldout` parts) and the informal part of the tuning set. Clean sentences flagged by typo/wording/repeat
-findings, typos located, and pycorrector's sentence-level P/R/F1; `rules` adds the rules behind false flags."""
+"""Print the checker's figures on short informal text of our own: the learner set and the essay set
+(bench/make_learnerset.py, `dev` and `heldout` parts) and the informal part of the tuning set. Clean sentences
+flagged by typo/wording/repeat findings, typos located, and pycorrector's sentence-level P/R/F1; `rules` adds the
+rules behind false flags."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from bench.devset import tuneset_rows  # noqa: E402
 from bench.metrics import sentence_level  # noqa: E402
 from checks import check_text  # noqa: E402
 
-LEARNER = Path(__file__).resolve().parent / "data" / "learnerset.tsv"
+DATA = Path(__file__).resolve().parent / "data"
 
 
-def learnerset_rows(split: str) -> list[tuple[str, str, str]]:
-    """Return (source, target, kind) rows of the learner set's `dev` or `heldout` part."""
-    with open(LEARNER, encoding="utf-8") as f:
+def learnerset_rows(split: str, name: str = "learnerset.tsv") -> list[tuple[str, str, str]]:
+    """Return (source, target, kind) rows of the learner set's (or the essay set's) `dev` or `heldout` part."""
+    with open(DATA / name, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f][1:]
     return [(source, target, kind) for part, kind, source, target in rows if part == split]
 
@@ -55,12 +56,39 @@ def report(name: str, rows: list[tuple[str, str, str]], show_rules: bool) -> Non
         print(f"  false flags by rule: {dict(false_rules.most_common())}")
 
 
+def two_error_rows(split: str, name: str = "learnerset.tsv") -> list[tuple[str, str]]:
+    """Return (source, target) pairs with two typos: a sentence's typo variant and its learner variant merged, where
+    they change different characters (as an essay has more than one slip)."""
+    variants: dict[str, list[str]] = {}
+    for source, target, _ in learnerset_rows(split, name):
+        if source != target:
+            variants.setdefault(target, []).append(source)
+    pairs = []
+    for target, (first, second, *_) in ((t, v) for t, v in variants.items() if len(v) >= 2):
+        changed = [i for i, (a, b, c) in enumerate(zip(first, second, target, strict=True)) if a != c or b != c]
+        merged = "".join(a if a != c else b for a, b, c in zip(first, second, target, strict=True))
+        if all((first[i] != target[i]) != (second[i] != target[i]) for i in changed):
+            pairs.append((merged, target))
+    return pairs
+
+
+def report_two_errors(name: str, pairs: list[tuple[str, str]]) -> None:
+    """Print how many two-typo sentences are corrected whole."""
+    fixed = sum(apply(s, [f for f in check_text(s) if f.kind in LM_KINDS]) == t for s, t in pairs)
+    print(f"{name}: {len(pairs)} sentences with two typos, {fixed / len(pairs):.1%} corrected whole")
+
+
 def main() -> None:
-    """Print the learner set's dev and held-out figures and the tuning set's informal ones."""
+    """Print the learner and essay sets' dev and held-out figures and the tuning set's informal ones."""
     show_rules = "rules" in sys.argv[1:]
     report("learner set [dev]", learnerset_rows("dev"), show_rules)
     report("learner set [heldout]", learnerset_rows("heldout"), show_rules)
+    report("essay set [dev]", learnerset_rows("dev", "essayset.tsv"), show_rules)
+    report("essay set [heldout]", learnerset_rows("heldout", "essayset.tsv"), show_rules)
     report("tuning set [informal]", tuneset_rows("informal"), show_rules)
+    for split in ("dev", "heldout"):
+        pairs = two_error_rows(split) + two_error_rows(split, "essayset.tsv")
+        report_two_errors(f"learner and essay sets, two typos [{split}]", pairs)
 
 
 if __name__ == "__main__":

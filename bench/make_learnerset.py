@@ -1,6 +1,7 @@
-"""Write bench/data/learnerset.tsv: each sentence of learner_clean.txt clean, once with an input-method typo (as
-bench/make_devset.py injects them) and once with a confusion learners make (在/再, 的/得/地, 做/作, ...) where the
-sentence has such a character. Every third sentence, with its variants, is held out: measured, never tuned on."""
+"""Write bench/data/learnerset.tsv from learner_clean.txt and bench/data/essayset.tsv from learner_essays.txt: each
+sentence clean, once with an input-method typo (as bench/make_devset.py injects them) and once with a confusion
+learners make (在/再, 的/得/地, 做/作, ...) where the sentence has such a character. Every third sentence, with its
+variants, is held out: measured, never tuned on."""
 
 from __future__ import annotations
 
@@ -32,13 +33,22 @@ def learner_typo(sentence: str, rng: random.Random) -> str | None:
     return sentence[:i] + swaps[sentence[i]] + sentence[i + 1 :]
 
 
+SETS = (("learner_clean.txt", "learnerset.tsv", 2028), ("learner_essays.txt", "essayset.tsv", 2029))
+
+
 def main() -> None:
-    """Regenerate the learner set (deterministic for a given seed and sentence file)."""
-    rng = random.Random(2028)
+    """Regenerate the learner sets (deterministic for a given seed and sentence file)."""
+    for source, target, seed in SETS:
+        write_set(source, target, seed)
+
+
+def write_set(source: str, target: str, seed: int) -> None:
+    """Write one set's rows from one file of clean sentences."""
+    rng = random.Random(seed)
     tables = (*_by_sound(), _shapes())
     weights = _char_weights()
     rows = ["split\tkind\tsource\ttarget"]
-    for n, sentence in enumerate(sentences_of("learner_clean.txt")):
+    for n, sentence in enumerate(sentences_of(source)):
         split = "heldout" if n % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else "dev"
         rows.append(f"{split}\tclean\t{sentence}\t{sentence}")
         typed = corrupt(sentence, rng, tables, weights)
@@ -47,8 +57,8 @@ def main() -> None:
         confused = learner_typo(sentence, rng)
         if confused and confused != sentence and (not typed or confused != typed[0]):
             rows.append(f"{split}\tlearner\t{confused}\t{sentence}")
-    (DATA / "learnerset.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(rows) - 1} rows")
+    (DATA / target).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{target}: {len(rows) - 1} rows")
 
 
 if __name__ == "__main__":

@@ -150,6 +150,52 @@ def frequent(max_false: int) -> None:
     )
 
 
+def frequent_learner(max_clean: int, max_slices: int) -> None:
+    """The frequent-word rule re-set with the learner set's dev part: over every same-syllable non-word candidate on
+    the learner, tuning and official dev data (true fixes) and on our clean sentences and the clean People's Daily
+    and review slices (false ones), the weights, threshold and least LM gain that gain the most fixes over the
+    earlier setting (0.3, 1.5, 11.6) with at most max_clean more false candidates on our clean sentences and
+    max_slices more on the slices."""
+    import math
+
+    from bench.devset import devset_rows, tuneset_rows
+    from bench.learner_eval import learnerset_rows
+    from bench.make_devset import HELD_OUT_EVERY, sentences_of
+    from checks.words import DEFAULT
+
+    typos = [(s, t) for s, t, _ in learnerset_rows("dev") + tuneset_rows("informal") + devset_rows("dev") if s != t]
+    ours = [s for n, s in enumerate(sentences_of("learner_clean.txt")) if n % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
+    ours += [s for n, s in enumerate(sentences_of("learner_essays.txt")) if n % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
+    ours += sentences_of("informal_clean.txt")
+    ours += [s for s, t, _ in tuneset_rows("official") + devset_rows("dev") if s == t]
+    reviews = [normalize(s) for path in review_corpora() for i, s in enumerate(held_out_sentences(path)) if i % 2 == 0]
+    slices = [s for i, s in enumerate(held_out_sentences()) if i % 2 == 0] + reviews[:2400]
+    fixes = [r for r in word_layer_features(typos, "typos") if r[1] and r[3] == 0 and not r[6]]
+    clean = [r for r in word_layer_features([(s, s) for s in ours], "ours") if r[3] == 0 and not r[6]]
+    sliced = [r for r in word_layer_features([(s, s) for s in slices], "slices") if r[3] == 0 and not r[6]]
+
+    def accepted(r: tuple, w: float, v: float, t: float, least: float) -> bool:
+        if r[5] < DEFAULT.min_lm_gain:
+            return False
+        first = r[5] + DEFAULT.weight[0] * r[4] >= DEFAULT.threshold[0]
+        return first or (r[5] >= least and r[5] + w * r[4] + v * math.log10(r[7]) >= t)
+
+    def change(rows: list[tuple], setting: tuple[float, float, float, float]) -> int:
+        return sum(accepted(r, *setting) for r in rows) - sum(accepted(r, 0.3, 1.5, 11.6, 0.5) for r in rows)
+
+    grid = [
+        (change(fixes, s), -change(clean, s), -change(sliced, s), s)
+        for s in itertools.product(
+            (0.3, 0.4, 0.5, 0.6), (1.5, 2.0, 2.5), [x / 10 for x in range(100, 170, 2)], (0.5, 1.5, 2.0)
+        )
+    ]
+    best = max(g for g in grid if -g[1] <= max_clean and -g[2] <= max_slices)
+    print(
+        f"weight, prior, threshold, least LM gain {best[3]}: {best[0]:+} fixes, {-best[1]:+} on our clean sentences, "
+        f"{-best[2]:+} on the slices"
+    )
+
+
 def real_words() -> None:
     """Gains of swapping each pair word on the held-out People's Daily slice: a correct word above the threshold is
     a false flag, one below minus the threshold would be found had it been swapped."""
@@ -186,6 +232,9 @@ def main() -> None:
         return
     if sys.argv[1:2] == ["frequent"]:
         frequent(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+        return
+    if sys.argv[1:2] == ["frequent-learner"]:
+        frequent_learner(*(int(a) for a in sys.argv[2:4])) if len(sys.argv) > 3 else frequent_learner(0, 3)
         return
     if sys.argv[1:2] == ["real-words"]:
         real_words()

@@ -56,9 +56,23 @@ def _lm_findings(text: str) -> list[Finding]:
     flagged = {w.start for w in word_typos}
     typo_findings = word_typos + [t for t in char_typos if t.start not in flagged]
     flagged |= {t.start for t in typo_findings}
-    others = find_particle_misuse(text) + find_function_word_swaps(text) + find_real_word_confusions(text)
+    # The usage rules read the text with the typos already corrected (我最次欢地课: 喜欢 before 地, not 次欢), so that
+    # a tagger or an LM window across a typo is not misled by it; each typo is one character, offsets stay.
+    corrected = _with_typos_corrected(text, typo_findings)
+    others = (
+        find_particle_misuse(corrected) + find_function_word_swaps(corrected) + find_real_word_confusions(corrected)
+    )
     taken = SpanIndex((at, at + 1) for at in flagged)
     return typo_findings + [f for f in others if not taken.overlaps(f.start, f.end)]
+
+
+def _with_typos_corrected(text: str, typos: list[Finding]) -> str:
+    """Return the text with each one-character typo replaced by its suggestion."""
+    chars = list(text)
+    for typo in typos:
+        if typo.suggestion and typo.end - typo.start == len(typo.suggestion) == 1:
+            chars[typo.start] = typo.suggestion
+    return "".join(chars)
 
 
 def _not_inside(typos: list[Finding], rules: list[Finding]) -> list[Finding]:

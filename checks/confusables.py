@@ -110,10 +110,16 @@ def candidates_for(ch: str) -> dict[str, int]:
     return found
 
 
+# pypinyin lists a character's readings commonest first; beyond the second come archaic ones (说 yuè, 还 fú) that
+# no input method offers the character under.
+USUAL_READINGS = 2
+
+
 @functools.cache
 def syllables(ch: str) -> frozenset[str]:
-    """Return the toneless pinyin syllables of a character (all its readings)."""
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0]) - {""}
+    """Return the toneless pinyin syllables of a character's usual readings (its first two)."""
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0][:USUAL_READINGS]
+    return frozenset(readings) - {""}
 
 
 def typed_tier(ch: str, other: str, tier: int) -> int:

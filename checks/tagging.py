@@ -47,6 +47,18 @@ def person_name_positions(clause: str) -> frozenset[int]:
     return frozenset(positions)
 
 
+def single_character_tag(clause: str, i: int) -> str:
+    """Return the tag of clause[i] when the tagger reads it as a one-character word, else ""."""
+    at = 0
+    for word, flag in tagger.get()(clause):
+        if at == i:
+            return flag if len(word) == 1 else ""
+        at += len(word)
+        if at > i:
+            return ""
+    return ""
+
+
 @lazy
 def tagger() -> Callable[[str], tuple[Token, ...]]:
     """Load jieba's dictionary and tagger once; return a cached clause → (word, tag) tokens function."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
-from checks.tagging import Token, tagged_clauses
+from checks.tagging import Token, tagged_clauses, tagger
 
 PARTICLES = "的地得"
 # The character LM cannot pick the particle on its own, but vetoes a rule's choice it finds much less likely;
@@ -32,6 +32,19 @@ ENDINGS = frozenset("了 啊 呀 吧 呢 哦 啦 的".split())
 NOUN = frozenset("n nr ns nt nz ng".split())
 ADJECTIVE = frozenset("a ad an b z".split())
 MODIFIER = ADJECTIVE | {"v", "d", "i", "l"}
+# jieba's dictionary lists many manner words with their 地 as one word (流利地/n, 难过地/d, 悲伤地/n); when the rest is
+# itself an adjective, adverb or idiom (or a verb in a word tagged as an adverb: 难过地/d) the particle is split off
+# again, so that 悲伤地时候 shows a 地 before a noun. Place nouns ending in 地 (举办地, 所在地, 草地) keep it: their
+# rest is a verb or a noun and the word is a noun.
+GLUED_STEMS = frozenset("a ad an z d i l b".split())
+ADVERB_TAGS = frozenset("d ad z".split())
+# Sentence-final particles after which a clause ends: 短一点儿地吗 is 的吗.
+FINAL_PARTICLES = frozenset("吗 呢 吧 啊 呀 啦 哦".split())
+SOME = frozenset("一点 一点儿 一些 些".split())
+SENTENCE_END = ("", "。", "！", "？", "!", "?", "…")
+# The LM gain final_de needs: a clause ending in 地 is the learner's 的 (不是故意地。, 大一点儿地。) unless the LM
+# clearly prefers 地 (bench/learner_eval.py on the learner set's dev part).
+FINAL_DE_MIN_GAIN = 0.5
 
 
 def _word(tokens: tuple[Token, ...], i: int) -> str:
@@ -93,8 +106,13 @@ def adverbial_di(tokens: tuple[Token, ...], i: int) -> str | None:
 
 
 def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
-    """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好。"""
-    if tokens[i][0] != "的" or _tag(tokens, i - 1) != "v":
+    """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好, 打扮得很漂亮,
+    考得怎么样; the verb may be one the tagger misreads when it repeats its object's verb (下棋下的很好); a clause
+    never starts with the particle 的 (，的了第三名 is 得了)."""
+    if tokens[i][0] == "的" and i == 0 and _word(tokens, 1) in ("了", "到"):
+        return "得"  # no clause starts with the particle 的: 得了第三名, 得到
+    copied = len(_word(tokens, i - 1)) == 1 and _word(tokens, i - 2)[:1] == _word(tokens, i - 1)
+    if tokens[i][0] != "的" or (_tag(tokens, i - 1) != "v" and not copied):
         return None
     if _word(tokens, i - 1) == "觉":
         return "得"  # 觉 alone is 觉得 mistyped: 我觉的很好
@@ -103,11 +121,16 @@ def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
         rest.pop()
     if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) not in NOUN:
         return "得"
-    if len(rest) == 1 and rest[0] not in QUANTITIES and _tag(tokens, i + 1) in ADJECTIVE | {"d"}:
-        glued_degree = len(rest[0]) in (2, 3) and rest[0][0] in "很更太挺" and rest[0][1:] not in QUANTITIES
-        bare = _tag(tokens, i + 1) == "a" and len(_word(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
-        return "得" if glued_degree or bare else None
-    return None
+    if rest in (["怎么样"], ["怎样"]):
+        return "得"  # asking how well it was done: 考得怎么样
+    if len(rest) != 1 or rest[0] in QUANTITIES:
+        return None
+    word, tag = tokens[i + 1]
+    glued = len(word) in (2, 3) and word[0] in "很更太挺" and word[1:] not in QUANTITIES
+    if tag == "n":  # the dictionary's 很漂亮/n
+        return "得" if glued and tagger.get()(word[1:]) == ((word[1:], "a"),) else None
+    bare = tag == "a" and len(_word(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
+    return "得" if tag in ADJECTIVE | {"d"} and (glued or bare) else None
 
 
 def attributive_de(tokens: tuple[Token, ...], i: int) -> str | None:
@@ -130,15 +153,44 @@ def attributive_de(tokens: tuple[Token, ...], i: int) -> str | None:
 
 def noun_de(tokens: tuple[Token, ...], i: int) -> str | None:
     """The particle 地 (not the noun: 这块地) after a personal pronoun or before a noun is a learner's 的: 我地朋友,
-    过年地时候, 学校地食堂, 最好地朋友, 这里地生活; how sure the LM must be depends on what precedes."""
+    过年地时候, 学校地食堂, 最好地朋友, 这里地生活; so is 地 between an adjective and 是 (最重要地是); how sure the
+    LM must be depends on what precedes."""
     if tokens[i] != ("地", "uv") or i == 0:
         return None
     following = _tag(tokens, i + 1)
     if _word(tokens, i - 1) in PRONOUNS or following in NOUN:
         return "的"
     before = _tag(tokens, i - 1)
+    if _word(tokens, i + 1) == "是" and before in ADJECTIVE:
+        return "的"  # 地 never heads 是: 最重要地是多听多说
     # a verbal noun after a pronoun (这里地生活); after a noun it is often a verb (科学地分析)
     return "的" if (following == "t" and before not in MODIFIER) or (following == "vn" and before == "r") else None
+
+
+def final_de(tokens: tuple[Token, ...], i: int, following: str) -> str | None:
+    """The particle 地 ending a sentence, alone or before 吗/呢/吧, after an adjective, an idiom, an adverb or 一点儿
+    is 的: 他不是故意地。, 有短一点儿地吗？ Not before a comma (慢慢地，他习惯了 is right), nor after a verb, a
+    preposition or a number, whose object or measure it may be (搬石造地, 摔倒在地, 一块地)."""
+    if tokens[i] != ("地", "uv") or following not in SENTENCE_END:
+        return None
+    if _tag(tokens, i - 1) not in ADJECTIVE | {"i", "l", "d"} and _word(tokens, i - 1) not in SOME:
+        return None
+    rest = [word for word, _ in tokens[i + 1 :]]
+    return "的" if not rest or (len(rest) == 1 and rest[0] in FINAL_PARTICLES) else None
+
+
+def split_glued(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Split the particle 地 off a word jieba lists with it (流利地 -> 流利 + 地) when the rest is a manner word."""
+    tag = tagger.get()
+    out: list[Token] = []
+    for word, flag in tokens:
+        if len(word) >= 3 and word.endswith("地"):
+            stem = tag(word[:-1])
+            if len(stem) == 1 and (stem[0][1] in GLUED_STEMS or (stem[0][1] == "v" and flag in ADVERB_TAGS)):
+                out += [stem[0], ("地", "uv")]
+                continue
+        out.append((word, flag))
+    return tuple(out)
 
 
 def noun_de_min_gain(tokens: tuple[Token, ...], i: int) -> float:
@@ -161,20 +213,27 @@ def find_particle_misuse(text: str, min_lm_gain: float = MIN_LM_GAIN) -> list[Fi
     """Flag 的/地/得 used where grammar calls for another, clause by clause (only clauses containing one)."""
     normalized = normalize(text)
     findings = []
-    for at, tokens in tagged_clauses(text, PARTICLES):
+    for at, tagged in tagged_clauses(text, PARTICLES):
+        tokens = split_glued(tagged)
+        following = normalized[at + sum(len(word) for word, _ in tokens) :][:1]
         for i, (word, _) in enumerate(tokens):
             if word in PARTICLES:
-                findings.extend(_misuse(text, normalized, at, tokens, i, min_lm_gain))
+                findings.extend(_misuse(text, normalized, at, tokens, i, min_lm_gain, following))
             at += len(word)
     return findings
 
 
 def _misuse(
-    text: str, normalized: str, at: int, tokens: tuple[Token, ...], i: int, min_lm_gain: float
+    text: str, normalized: str, at: int, tokens: tuple[Token, ...], i: int, min_lm_gain: float, following: str
 ) -> list[Finding]:
+    """The first pattern that calls for another particle the LM does not veto; `following` is the character after
+    the clause."""
     for rule, pattern in PATTERNS.items():
         right = pattern(tokens, i)
         need = max(min_lm_gain, noun_de_min_gain(tokens, i)) if pattern is noun_de else min_lm_gain
         if right and right != text[at] and scoring.substitution_gains(normalized, at, [right])[0] >= need:
             return [Finding.char_typo(text, at, right, rule, f"“{text[at]}”应为“{right}”（的地得误用）")]
+    right = final_de(tokens, i, following)
+    if right and scoring.substitution_gains(normalized, at, [right])[0] >= max(min_lm_gain, FINAL_DE_MIN_GAIN):
+        return [Finding.char_typo(text, at, right, "particle.final_de", f"“{text[at]}”应为“{right}”（的地得误用）")]
     return []

@@ -109,3 +109,16 @@ def test_finding_is_immutable() -> None:
 def test_a_typo_inside_a_corrected_wording_is_reported_once() -> None:
     findings = check_text("区政务服务管理局研究布署下一阶段工作。")
     assert [(f.text, f.suggestion) for f in findings if f.start <= 10 < f.end] == [("布署", "部署")]
+
+
+def test_the_usage_rules_read_the_clause_with_its_typos_corrected() -> None:
+    """次欢 misleads the tagger; with 喜欢 restored, 地 before the noun 课 is the particle 的."""
+    from checks.rules.particles import find_particle_misuse
+
+    assert find_particle_misuse("我最次欢地课是音乐课。") == []
+    findings = check_text("我最次欢地课是音乐课。")
+    assert [(f.rule, f.text, f.suggestion) for f in findings] == [
+        ("typo.word", "次", "喜"),
+        ("particle.noun_de", "地", "的"),
+    ]
+    assert findings[1].message == "“地”应为“的”（的地得误用）"

@@ -34,7 +34,15 @@ def test_de_before_the_predicate_it_describes_becomes_di(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["他希望明天会考的很好。", "功课还维持的非常好，老板很满意。", "我们要把事情做的更好。", "这种商品卖的好。"]
+    "text",
+    [
+        "他希望明天会考的很好。",
+        "功课还维持的非常好，老板很满意。",
+        "我们要把事情做的更好。",
+        "这种商品卖的好。",
+        "她每天都打扮的很漂亮。",  # the dictionary lists 很漂亮 as a noun
+        "他下棋下的很好。",  # the tagger reads the repeated verb 下 as a locative
+    ],
 )
 def test_de_before_a_degree_complement_becomes_dei(text: str) -> None:
     assert flagged(text) == [("particle.complement_de", "的", "得")]
@@ -105,4 +113,43 @@ def test_jue_de_written_with_the_attributive_particle_becomes_juede() -> None:
     ],
 )
 def test_adverbial_or_nominal_di_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", ["他不是故意地。", "衣服有点儿长，有短一点儿地吗？", "我想换一个大一点儿地。"])
+def test_di_ending_a_sentence_after_a_modifier_becomes_de(text: str) -> None:
+    assert flagged(text) == [("particle.final_de", "地", "的")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "慢慢地，我习惯了这里的生活。",
+        "帮助贫困家庭搬石造地，解决土地资源不足。",
+        "更加客观地、科学地分析宏观经济形势。",
+        "他一不小心摔倒在地。",
+        "这里是本届博览会的举办地。",
+        "他伤心地哭了。",
+    ],
+)
+def test_di_ending_a_clause_as_a_noun_or_before_a_comma_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_di_glued_to_a_manner_word_by_the_dictionary_is_still_seen_before_a_noun() -> None:
+    assert flagged("朋友就是在你难过地时候陪在你身边的人。") == [("particle.noun_de", "地", "的")]
+
+
+def test_di_between_an_adjective_and_shi_becomes_de() -> None:
+    assert flagged("我觉得学语言最重要地是多听多说。") == [("particle.noun_de", "地", "的")]
+    assert flagged("这块地是我家的。") == []
+
+
+@pytest.mark.parametrize("text", ["我参加了一个汉语比赛，的了第三名。", "你这次考的怎么样？"])
+def test_de_starting_a_clause_or_before_how_well_becomes_dei(text: str) -> None:
+    assert flagged(text) == [("particle.complement_de", "的", "得")]
+
+
+@pytest.mark.parametrize("text", ["这是我的了。", "他说的怎么样都行。"])
+def test_de_owning_or_before_a_longer_clause_stays(text: str) -> None:
     assert flagged(text) == []

@@ -156,3 +156,71 @@ def test_tripled_characters_and_sound_words_are_not_flagged(text: str) -> None:
 @pytest.mark.parametrize(("text", "doubled"), [("小狼要要离开了。", "要要"), ("他通知我我明天去。", "我我")])
 def test_a_doubled_character_in_everyday_writing_is_flagged(text: str, doubled: str) -> None:
     assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
+
+
+def test_men_after_a_personal_pronoun_is_the_plural_suffix() -> None:
+    assert flagged("那次比赛我门输了。", "wording.men_plural") == [("门", "们")]
+    assert flagged("他门口有一棵树，你门前的花开了。", "wording.men_plural") == []
+
+
+def test_yingai_misspelt_yingai_is_flagged_but_not_across_yuanyin() -> None:
+    assert flagged("我们都不因该放弃。", "wording.yinggai") == [("因该", "应该")]
+    assert flagged("这个问题的原因该怎么找？", "wording.yinggai") == []
+
+
+def test_yijing_misspelt_with_yi_is_flagged_but_not_yi_jingji() -> None:
+    assert flagged("这件事情我以经告诉他了。", "wording.yijing") == [("以经", "已经")]
+    assert flagged("坚持以经济建设为中心，以经验为主，以经有关部门批准的为准。", "wording.yijing") == []
+
+
+def test_zuo_before_a_role_becomes_zuo_do_but_not_zuowei() -> None:
+    assert flagged("我想作一名老师。", "wording.zuo_role") == [("作", "做")]
+    assert flagged("作为一名老师，我很骄傲。", "wording.zuo_role") == []
+
+
+def test_wearing_is_dai_and_carrying_is_dai_by_the_object() -> None:
+    assert flagged("出门请带好口罩。", "wording.dai_wear") == [("带", "戴")]
+    assert flagged("我忘了戴护照。", "wording.dai_carry") == [("戴", "带")]
+    assert flagged("他戴着帽子，带孩子去公园，头戴伞走路。", "wording.dai_wear") == []
+    assert flagged("他戴着帽子，带孩子去公园，头戴伞走路。", "wording.dai_carry") == []
+
+
+def test_riding_a_vehicle_is_zuo_sit_but_a_seat_stays() -> None:
+    assert flagged("我每天座公共汽车去学校。", "wording.zuo_ride") == [("座", "坐")]
+    assert flagged("这座火车站很大，专座车辆停在门口。", "wording.zuo_ride") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["我很失望，应为他没有来。", "应为下雨，所以比赛取消了。", "我不喜欢逛街，应为太累了。"]
+)
+def test_yingwei_opening_a_clause_of_cause_is_yinwei(text: str) -> None:
+    assert flagged(text, "wording.yinwei") == [("应为", "因为")]
+
+
+@pytest.mark.parametrize(
+    "text", ["各部门应为企业提供便利。", "审核时间应为三个工作日。", "负责人应为单位主要领导，所以要提前确定。"]
+)
+def test_yingwei_meaning_should_be_stays(text: str) -> None:
+    assert flagged(text, "wording.yinwei") == []
+
+
+def test_yi_hou_and_yi_qian_with_yi_already_become_yihou_yiqian() -> None:
+    assert flagged("我毕业已后想当一名老师。", "wording.yihou") == [("已", "以")]
+    assert flagged("晚饭已后，我们一家人去散步。", "wording.yihou") == [("已", "以")]
+    assert flagged("他已前往北京，问题已后续跟进，他已后悔了。", "wording.yihou") == []
+
+
+def test_chidao_and_zhidao_misspelt_with_dao_are_flagged_but_not_tongzhi_dao() -> None:
+    assert flagged("他迟道了半个小时。", "wording.chidao") == [("迟道", "迟到")]
+    assert flagged("你知到附近哪儿有银行吗？", "wording.zhidao") == [("知到", "知道")]
+    assert flagged("通知到每一户，告知到每个人，感知到变化。", "wording.zhidao") == []
+
+
+def test_cooking_is_zuo_do() -> None:
+    assert flagged("姐姐教我怎么作菜，我学会了作饭。", "wording.zuo_cook") == [("作", "做"), ("作", "做")]
+    assert flagged("作者作了报告，作为代表发言。", "wording.zuo_cook") == []
+
+
+def test_arrived_written_dao_le_after_an_adverb_or_pronoun_is_dao_le() -> None:
+    assert flagged("你向前走两百米就道了。", "wording.dao_arrive") == [("道", "到")]
+    assert flagged("他写道了这件事，我们绕道了，他向我道了歉，知道了。", "wording.dao_arrive") == []

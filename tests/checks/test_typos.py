@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.confusables import SAME_SOUND, SIMILAR_SHAPE, typed_tier
 from checks.lm.corpus import held_out_sentences
 from checks.typos import find_typos
 
@@ -56,3 +57,33 @@ def test_fuzzy_sounds_fold_retroflex_initials_and_nasal_finals() -> None:
 )  # 选在 is a word too: of the candidates that pass, the one spelling the more frequent word wins
 def test_rare_variant_character_gets_its_common_sound_alike(text: str, wrong: str, right: str) -> None:
     assert [(f.text, f.suggestion) for f in find_typos(text)] == [(wrong, right)]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("按", "安"), ("长", "常"), ("还", "环"), ("地", "得")])
+def test_characters_sharing_a_usual_reading_in_any_tone_are_same_sound_slips(typed: str, meant: str) -> None:
+    assert typed_tier(typed, meant, SIMILAR_SHAPE) == SAME_SOUND
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("约", "说"), ("家", "故"), ("复", "还")])
+def test_an_archaic_reading_no_input_method_offers_makes_no_same_sound_slip(typed: str, meant: str) -> None:
+    """说 read yuè, 家 read gū, 还 read fú: pypinyin lists them, typists never meet them."""
+    assert typed_tier(typed, meant, SIMILAR_SHAPE) == SIMILAR_SHAPE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["据统计，沿江地区仅大中型企业就有30家。", "不只我们这一代，我们之后的人也会记得。", "哇，不然国家不受损失么。"],
+)
+def test_a_one_character_adverb_or_modal_particle_stands_as_written(text: str) -> None:
+    assert find_typos(text) == []
+
+
+def test_a_one_character_word_of_another_kind_is_still_corrected() -> None:
+    assert [(f.text, f.suggestion) for f in find_typos("学校离我家不远，走路十分钟就道了。")] == [("道", "到")]
+
+
+def test_the_tag_of_a_one_character_word_only() -> None:
+    from checks.tagging import single_character_tag
+
+    assert single_character_tag("不只我们这一代", 1) == "d"
+    assert single_character_tag("不只我们这一代", 2) == single_character_tag("不只我们这一代", 3) == ""

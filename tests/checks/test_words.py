@@ -9,6 +9,7 @@ import math
 import pytest
 
 from checks.names import guarded_positions, named_positions
+from checks.register import is_colloquial
 from checks.tagging import person_name_positions
 from checks.vocabulary import all_words, segmentation_cost
 from checks.words import DEFAULT, find_word_typos
@@ -113,3 +114,80 @@ def test_an_unlisted_person_name_is_guarded_but_not_a_typo_jieba_takes_for_a_nam
     assert person_name_positions("慰问交警劳模吴贱安（右一）") == {6, 7, 8}
     assert person_name_positions("认真抓好贯彻蓝实。") == frozenset()  # jieba's HMM calls 蓝实 a name
     assert corrections("认真抓好贯彻蓝实。") == [("蓝", "落")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("我的签证下个月道期。", "道", "到"),
+        ("早饭我一般喝牛奶，吃免包。", "免", "面"),
+        ("住在宿舍比住在外面方变。", "变", "便"),
+    ],
+)
+def test_the_frequent_word_rule_weighs_segmentation_more_in_short_everyday_clauses(
+    text: str, wrong: str, right: str
+) -> None:
+    earlier = dataclasses.replace(
+        DEFAULT,
+        frequent_weight=0.3,
+        frequent_prior=1.5,
+        frequent_threshold=11.6,
+        frequent_min_lm_gain=0.5,
+        colloquial_bonus=0.0,
+    )
+    assert [(f.text, f.suggestion) for f in find_word_typos(text, earlier)] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", ["请尽己所能，伸出帮扶之手。", "各地要加强对口帮扶，请尽己所能。"])
+def test_the_frequent_word_rule_needs_the_language_model_to_agree(text: str) -> None:
+    """Segmentation alone (尽其所能) is no reason: the LM must prefer the candidate by 10^2 as well."""
+    assert corrections(text) == []
+    assert find_word_typos(text, dataclasses.replace(DEFAULT, frequent_min_lm_gain=DEFAULT.min_lm_gain)) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("我又点儿想家了。", "又", "有"),
+        ("好久不见，你最进怎么样？", "进", "近"),
+        ("放学已后我和朋友一起踢足球。", "已", "以"),
+    ],
+)
+def test_a_non_word_in_a_first_or_second_person_clause_needs_less(text: str, wrong: str, right: str) -> None:
+    assert [
+        (f.text, f.suggestion) for f in find_word_typos(text, dataclasses.replace(DEFAULT, colloquial_bonus=0.0))
+    ] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我国经济运行总体平稳。", "我县已完成年度目标任务。", "我们要像雷锋那样做好事。", "请您携带身份证原件办理。"],
+)
+def test_an_institution_a_speech_or_a_notice_to_the_public_is_not_colloquial(text: str) -> None:
+    assert not is_colloquial(text)
+
+
+@pytest.mark.parametrize("text", ["我又点儿想家了。", "你最近怎么样？", "我觉得这里的天气很好。"])
+def test_a_clause_in_the_first_or_second_person_is_colloquial(text: str) -> None:
+    assert is_colloquial(text)
+
+
+def test_no_conjunction_is_made_right_after_de() -> None:
+    """的 is followed by what it describes: 我最喜欢的课是 is not 可是, even in a first-person clause."""
+    assert corrections("我最喜欢的课是音乐课。") == []
+    assert corrections("我喜欢吃妈妈做的免包。") == [("免", "面")]
+
+
+def test_of_two_neighbours_that_each_spell_a_word_the_surer_is_taken() -> None:
+    """邀 -> 要 (想要) comes first from the left, but 清 -> 请 (邀请) is far surer: the surest candidate goes first."""
+    assert corrections("我想邀清你参加我的生日会。") == [("清", "请")]
+
+
+def test_the_sentence_around_a_character_ends_at_its_marks_and_is_bounded() -> None:
+    from checks.register import sentence_around
+
+    assert sentence_around("前一句。我在这里，你呢？后一句。", 5) == ("我", "在这里，你呢？")
+    before, rest = sentence_around("字" * 100_000, 50_000)
+    assert len(before) <= 300 and len(rest) <= 300
