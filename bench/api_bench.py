@@ -215,6 +215,23 @@ def raw_sql_signs(database_url: str, draft_ids: list[int], clients_n: int, per_c
     return clients_n * per_client / in_parallel(clients_n, work)
 
 
+def check_timings(database_url: str) -> str:
+    """Where a check's time goes, over every check of the run: request (the submit's transaction) to start in the
+    worker, and start to result."""
+    with psycopg.connect(database_url) as connection:
+        waits, runs = zip(
+            *connection.execute(
+                "SELECT extract(epoch FROM started_at - requested_at), extract(epoch FROM finished_at - started_at)"
+                " FROM reviewflow_checkrun WHERE finished_at IS NOT NULL"
+            ),
+            strict=True,
+        )
+    return (
+        f"checks ({len(runs)}): request → start in the worker p50 {statistics.median(waits) * 1000:.1f} ms, "
+        f"start → result p50 {statistics.median(runs) * 1000:.1f} ms"
+    )
+
+
 def _cpu_seconds(processes: list[subprocess.Popen]) -> float:
     """User and system CPU of the servers and all their children (gunicorn and Celery workers), from /proc."""
     total = 0.0
@@ -354,6 +371,7 @@ def main() -> int:
             )
         watch.stop()
         print(f"most connections open on the bench database: {watch.most} (limit {CONNECTION_LIMIT})")
+        print(check_timings(env["DATABASE_URL"]))
     finally:
         if watch is not None:
             watch.stop()

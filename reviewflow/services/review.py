@@ -51,7 +51,7 @@ def request_check(draft: Draft, purpose: str) -> CheckRun:
 @transaction.atomic
 def submit(*, draft_id: int, user: User) -> CheckRun:
     """The drafter submits the current version: the chain is fixed and the typo check is requested."""
-    draft = lock_draft(draft_id, user)
+    draft = lock_draft(draft_id, user, with_signatures=True)
     policy.guard_edit(user, draft)
     return start_round(draft, user)
 
@@ -59,10 +59,18 @@ def submit(*, draft_id: int, user: User) -> CheckRun:
 def start_round(draft: Draft, user: User) -> CheckRun:
     """A new submission round on the locked draft: fix the chain, void earlier signatures, request the check."""
     chain = signing_chain(draft)
-    Assignment.objects.filter(draft=draft).delete()
-    Assignment.objects.bulk_create(Assignment(draft=draft, step=step, user=person) for step, person in chain.items())
-    # A new round: signatures of an earlier round on this version no longer count.
-    Signature.objects.filter(draft=draft).live().update(voided_at=timezone.now())
+    # The lock read the chain fixed at the last submission, and the live signatures when asked (None: not read):
+    # what is already right is not written again.
+    if draft.locked_chain != {step: person.pk for step, person in chain.items()}:
+        if draft.locked_chain != {}:
+            Assignment.objects.filter(draft=draft).delete()
+        Assignment.objects.bulk_create(
+            Assignment(draft=draft, step=step, user=person) for step, person in chain.items()
+        )
+    if draft.locked_signatures != []:
+        # A new round: signatures of an earlier round on this version no longer count.
+        Signature.objects.filter(draft=draft).live().update(voided_at=timezone.now())
+        draft.locked_signatures = []
     DraftLifecycle(draft).submit({step: person.pk for step, person in chain.items()})
     run = request_check(draft, CheckRun.Purpose.SUBMISSION)
     draft.return_reason, draft.returned_by = "", None
