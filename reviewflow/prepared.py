@@ -17,7 +17,6 @@ from typing import Any, Generic, TypeVar
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
-from django.db.models.sql.compiler import SQLCompiler
 from django.db.transaction import TransactionManagementError
 
 M = TypeVar("M", bound=Model)
@@ -32,12 +31,20 @@ def is_row_id(value: object) -> bool:
 
 
 @dataclass(frozen=True)
-class _Statement:
-    compiler: SQLCompiler
+class _Statement(Generic[M]):
+    """A compiled statement and what turns its rows into objects, as Django's ModelIterable reads it off the
+    compiler: the model's columns, the related rows' populators, the annotations' columns, the value converters."""
+
     sql: str
     params: tuple[Any, ...]
     slots: dict[str, int]  # placeholder name -> its position among the parameters
     locks: bool
+    model: type[M]
+    columns: slice
+    names: list[str]
+    related: list[Any]
+    annotations: dict[str, int]
+    converters: list[tuple[int, tuple[list[Callable], Any]]]
 
 
 class Prepared(Generic[M]):
@@ -50,7 +57,7 @@ class Prepared(Generic[M]):
     def __init__(self, build: Callable[..., QuerySet[M]], **placeholders: object) -> None:
         self._build = build
         self._placeholders = placeholders
-        self._statements: dict[str, _Statement] = {}
+        self._statements: dict[str, _Statement[M]] = {}
 
     def fetch(self, **values: object) -> list[M]:
         using = DEFAULT_DB_ALIAS
@@ -67,7 +74,7 @@ class Prepared(Generic[M]):
             rows = cursor.fetchall()
         return self._objects(statement, using, rows)
 
-    def _compile(self, using: str) -> _Statement:
+    def _compile(self, using: str) -> _Statement[M]:
         queryset = self._build(**self._placeholders)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
@@ -78,26 +85,38 @@ class Prepared(Generic[M]):
             if len(found) != 1:
                 raise ValueError(f"placeholder {name}={placeholder!r} occurs {len(found)} times in the statement")
             slots[name] = found[0]
-        statement = _Statement(compiler, sql, tuple(params), slots, locks=queryset.query.select_for_update)
+        select, klass_info = compiler.select, compiler.klass_info
+        assert klass_info is not None
+        columns = slice(klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1)
+        statement = _Statement(
+            sql=sql,
+            params=tuple(params),
+            slots=slots,
+            locks=queryset.query.select_for_update,
+            model=klass_info["model"],
+            columns=columns,
+            names=[column[0].target.attname for column in select[columns]],
+            related=get_related_populators(klass_info, select, using),  # type: ignore[call-arg]  # stubs: Django 6
+            annotations=dict(compiler.annotation_col_map or {}),
+            converters=list(compiler.get_converters([column[0] for column in select[: compiler.col_count]]).items()),
+        )
         self._statements[using] = statement
         return statement
 
     @staticmethod
-    def _objects(statement: _Statement, using: str, rows: list[Sequence[Any]]) -> list[M]:
-        # As Django's ModelIterable does, from the compiler's description of the columns.
-        compiler = statement.compiler
-        select, klass_info, annotations = compiler.select, compiler.klass_info, compiler.annotation_col_map
-        assert klass_info is not None
-        model: type[M] = klass_info["model"]
-        first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        names = [column[0].target.attname for column in select[first:last]]
-        related = get_related_populators(klass_info, select, using)  # type: ignore[call-arg]  # stubs: Django 6
+    def _objects(statement: _Statement[M], using: str, rows: list[Sequence[Any]]) -> list[M]:
+        connection = connections[using]
         objects = []
-        for row in compiler.results_iter([rows]):
-            instance = model.from_db(using, names, row[first:last])
-            for populator in related:
+        for row in map(list, rows):
+            for position, (converters, expression) in statement.converters:
+                value = row[position]
+                for convert in converters:
+                    value = convert(value, expression, connection)
+                row[position] = value
+            instance = statement.model.from_db(using, statement.names, row[statement.columns])
+            for populator in statement.related:
                 populator.populate(row, instance)
-            for name, position in (annotations or {}).items():
+            for name, position in statement.annotations.items():
                 setattr(instance, name, row[position])
             objects.append(instance)
         return objects
