@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 # 你 or 我 alone: not 您 (a notice to the public says 请您携带...), 我们 or 咱们 (a speech or a report says 我们要...),
-# nor a unit speaking of itself (我国, 我县).
-_PERSONAL = re.compile(r"你|我(?![们国省市县区局镇乡党军院校])")
+# nor a unit speaking of itself (我国, 我县, 我委, 我厅, 我部, 我司). Not 我办 or 我会: 我办了手续, 我会努力.
+_PERSONAL = re.compile(r"你|我(?![们国省市县区局镇乡党军院校委厅部科站州司])")
 
 
 def is_colloquial(clause: str) -> bool:

@@ -163,7 +163,14 @@ def test_a_non_word_in_a_first_or_second_person_clause_needs_less(text: str, wro
 
 @pytest.mark.parametrize(
     "text",
-    ["我国经济运行总体平稳。", "我县已完成年度目标任务。", "我们要像雷锋那样做好事。", "请您携带身份证原件办理。"],
+    [
+        "我国经济运行总体平稳。",
+        "我县已完成年度目标任务。",
+        "我委将会同有关部门联合督查。",
+        "我厅高度重视营商环境建设。",
+        "我们要像雷锋那样做好事。",
+        "请您携带身份证原件办理。",
+    ],
 )
 def test_an_institution_a_speech_or_a_notice_to_the_public_is_not_colloquial(text: str) -> None:
     assert not is_colloquial(text)
