@@ -215,7 +215,8 @@ def find_particle_misuse(text: str, min_lm_gain: float = MIN_LM_GAIN) -> list[Fi
     findings = []
     for at, tagged in tagged_clauses(text, PARTICLES):
         tokens = split_glued(tagged)
-        following = normalized[at + sum(len(word) for word, _ in tokens) :][:1]
+        end = at + sum(len(word) for word, _ in tokens)
+        following = normalized[end : end + 1]  # one character: slicing to the text's end is quadratic on a long body
         for i, (word, _) in enumerate(tokens):
             if word in PARTICLES:
                 findings.extend(_misuse(text, normalized, at, tokens, i, min_lm_gain, following))

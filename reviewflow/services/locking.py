@@ -17,8 +17,8 @@ from ..models import Assignment, Draft, DraftVersion, Signature, User
 from ..policy import may_see
 from ..prepared import NO_ROW, Prepared, is_row_id
 
-# What the lock reads beside the draft row, in the same statement. Plain scalar subqueries: the ORM's Subquery
-# compiles a whole nested query on every call and cost more than the statement they save.
+# What the lock reads beside the draft row, in the same statement: plain scalar subqueries, which read more simply
+# than the ORM's Subquery; the whole statement is compiled once per process (_LOCKS below).
 _DRAFT = Draft._meta.db_table
 _ALONG = {
     "current_version_id": RawSQL(
