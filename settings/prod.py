@@ -36,12 +36,10 @@ _required("REDIS_URL")
 _POOL_MAX = int(os.environ.get("REVIEWFLOW_DB_POOL_MAX", "4"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _POOL_MAX > 0:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # required with a pool: the pool decides how long a connection lives
-    DATABASES["default"]["OPTIONS"] = {
-        "pool": {
-            "min_size": int(os.environ.get("REVIEWFLOW_DB_POOL_MIN", "1")),
-            "max_size": _POOL_MAX,
-            "timeout": 10,
-        }
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "min_size": int(os.environ.get("REVIEWFLOW_DB_POOL_MIN", "1")),
+        "max_size": _POOL_MAX,
+        "timeout": 10,
     }
 
 # HTTPS: the proxy terminates TLS and says so in X-Forwarded-Proto; everything else is redirected to https.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
 
 from reviewflow import services
@@ -88,3 +88,16 @@ def test_a_placeholder_must_shape_exactly_one_parameter():
     twice = Prepared(lambda pk: Draft.objects.filter(pk=pk, version=pk), pk=5)
     with pytest.raises(ValueError, match="occurs 2 times"):
         twice.fetch(pk=1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side prepared statements are PostgreSQL's")
+def test_postgresql_prepares_a_statement_the_connection_keeps_running(org):
+    draft = submit_and_check(make_draft(org["drafter"]))
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    for _ in range(6):  # psycopg prepares a statement on its fifth run
+        assert draft_for(org["drafter"], draft.pk) is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "reviewflow_draft"' in statement for statement in prepared), prepared
