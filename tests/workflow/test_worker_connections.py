@@ -1,0 +1,57 @@
+"""A prefork worker on the production settings keeps its pooled database connection from one task to the next:
+Celery's Django fix-up would otherwise close the pool around every task, and each check would open a new session."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+import pytest
+from django.db import connection
+
+from reviewflow import services
+from reviewflow.models import Draft, Status
+from tests.conftest import all_queues, start_worker, stop_worker
+from tests.factories import demo_org, make_draft, wait_for
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.worker,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the connection pool is PostgreSQL's"),
+]
+
+
+def worker_sessions(application_name: str) -> set[int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", [application_name])
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_a_prefork_worker_keeps_its_pooled_connection_between_checks(database_url):
+    application_name = f"reviewflow-test-worker-{os.getpid()}"
+    separator = "&" if "?" in database_url else "?"
+    worker = start_worker(
+        database_url=f"{database_url}{separator}application_name={application_name}",
+        queue=all_queues(),
+        name=f"pooled-{os.getpid()}",
+        pool="prefork",
+        extra_env={
+            "DJANGO_SETTINGS_MODULE": "settings.prod",
+            "SECRET_KEY": secrets.token_urlsafe(60),
+            "ALLOWED_HOSTS": "localhost",
+            "REVIEWFLOW_DB_POOL_MAX": "2",
+            "REVIEWFLOW_DB_POOL_MIN": "1",
+        },
+    )
+    try:
+        org = demo_org()
+        seen = []
+        for n in range(3):
+            draft = make_draft(org["drafter"], title=f"第{n}期工作动态")
+            services.submit(draft_id=draft.pk, user=org["drafter"])
+            wait_for(lambda pk=draft.pk: Draft.objects.get(pk=pk).status != Status.CHECKING)
+            seen.append(worker_sessions(application_name))
+        assert seen[0], "the worker holds no connection between tasks"
+        assert seen[0] == seen[1] == seen[2], seen
+    finally:
+        stop_worker(worker)
