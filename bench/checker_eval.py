@@ -3,6 +3,7 @@ throughput, warm-up time and memory."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -233,6 +234,14 @@ def start_up() -> None:
     print(f"worker start: import + warm_up {seconds} s wall, {cpu_seconds} s CPU, RSS after warm-up {rss} MB")
 
 
+def sighan_training() -> None:
+    """SIGHAN 2013-2015's training sets, when their directory is in REVIEWFLOW_SIGHAN_TRAIN (bench/sighan_train_eval.py:
+    third-party data, not shipped)."""
+    from bench.sighan_train_eval import ENVIRONMENT, print_figures
+
+    print_figures(os.environ.get(ENVIRONMENT, ""))
+
+
 def main() -> None:
     """Print every figure (`dev` prints only the development part of the official-writing set)."""
     if sys.argv[1:] == ["dev"]:
@@ -250,6 +259,7 @@ def main() -> None:
     inspection_false_flags(held_out)
     throughput(held_out)
     layer_table()
+    sighan_training()
     if "--long" in sys.argv:
         long_body()
 
