@@ -14,8 +14,8 @@ from checks.findings import Finding
 from checks.lm import scoring
 from checks.names import guarded_positions
 from checks.register import is_colloquial
-from checks.tagging import person_name_positions, tagger
-from checks.typos import clause_findings
+from checks.tagging import person_name_positions, single_character_tag, tagger
+from checks.typos import INTERJECTION, clause_findings
 from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -117,6 +117,8 @@ def corrections(sentence: str, params: WordParams = DEFAULT) -> list[tuple[int, 
         candidate = pending[i][1]
         if _conjunction_after_de(sentence, i, candidate) or i in person_name_positions(sentence):
             continue
+        if single_character_tag(sentence, i) == INTERJECTION:
+            continue  # typed on purpose: 喔 is no slip for 物 or 我
         sentence = sentence[:i] + candidate + sentence[i + 1 :]
         found[i] = candidate
         for k in range(max(0, i - REACH), min(len(sentence), i + REACH + 1)):

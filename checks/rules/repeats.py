@@ -35,6 +35,8 @@ def _legitimate(text: str, i: int) -> bool:
         return True
     if text[i - 1 : i] == text[i] or text[i + 2 : i + 3] == text[i]:
         return True  # three or more in a row are emphasis, not a slip of the keyboard: 差差差, 超超超级
+    if _reduplicated_form(text, i):
+        return True
     words = word_freq.get()
     for start in range(max(0, i - MAX_WORD_LEN + 2), i + 1):
         if any(
@@ -45,6 +47,18 @@ def _legitimate(text: str, i: int) -> bool:
     ends_word = any(_is_word(text[start : i + 1]) for start in range(max(0, i - MAX_WORD_LEN + 1), i))
     starts_word = any(_is_word(text[i + 1 : end]) for end in range(i + 3, min(len(text), i + 1 + MAX_WORD_LEN) + 1))
     return starts_word or (ends_word and text[i] in STANDALONE) or _onomatopoeia(text, i)
+
+
+def _reduplicated_form(text: str, i: int) -> bool:
+    """A character doubled before 看 tries something (穿穿看, 尝尝看) unless it is a pronoun or a function word
+    (我我看); an adjective doubled before 的/地/得 or before another doubled character describes (硬硬的, 黑黑长长的):
+    everyday reduplication that no dictionary lists."""
+    after = text[i + 2 : i + 4]
+    tag = tagger.get()(text[i])[0][1]
+    if after[:1] == "看":
+        return tag != "r" and text[i] not in STANDALONE
+    doubled_next = len(after) == 2 and after[0] == after[1]
+    return tag == "a" and (after[:1] in ("的", "地", "得") or doubled_next)
 
 
 def _onomatopoeia(text: str, i: int) -> bool:

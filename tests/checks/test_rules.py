@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks import check_text
 from checks.rules.official import find_rule_violations
 
 
@@ -224,3 +225,22 @@ def test_cooking_is_zuo_do() -> None:
 def test_arrived_written_dao_le_after_an_adverb_or_pronoun_is_dao_le() -> None:
     assert flagged("你向前走两百米就道了。", "wording.dao_arrive") == [("道", "到")]
     assert flagged("他写道了这件事，我们绕道了，他向我道了歉，知道了。", "wording.dao_arrive") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["这件衣服你可以穿穿看。", "这双鞋你试试看。", "桌上放着一块硬硬的面包。", "她有一头黑黑长长的头发。"]
+)
+def test_a_doubled_verb_before_kan_and_a_doubled_adjective_before_de_are_reduplication(text: str) -> None:
+    assert flagged(text, "repeat.char") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "doubled"), [("我我看见了他。", "我我"), ("我我的书在哪里？", "我我"), ("我们都很饿饿了。", "饿饿")]
+)
+def test_a_doubled_pronoun_before_kan_or_de_and_a_doubled_verb_elsewhere_are_slips(text: str, doubled: str) -> None:
+    assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
+
+
+@pytest.mark.parametrize("text", ["今天玩得很开心喔。", "别忘了带雨伞喔。"])
+def test_an_interjection_stands_as_written(text: str) -> None:
+    assert [f for f in check_text(text) if f.kind == "typo"] == []
