@@ -85,11 +85,15 @@ DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'r
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web, worker) share one file: wait for locks instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 30, "transaction_mode": "IMMEDIATE"}
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+elif (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and os.environ.get("REVIEWFLOW_DB_PREPARE", "1") == "1"
+):
     # Parameters bound by the server, and a statement a connection has run five times prepared there (psycopg's own
     # default, which Django turns off): PostgreSQL then parses and plans each hot statement once per connection, not
     # once per call. bench/api_bench.py: the database's CPU per review cycle 18-23 ms -> 10-11 ms. After a migration
     # that changes a table, restart the web and worker processes (docs/deploy.md): their prepared plans are stale.
+    # REVIEWFLOW_DB_PREPARE=0 turns both off, for a PgBouncer older than 1.21 in transaction mode.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -90,7 +90,10 @@ def test_a_placeholder_must_shape_exactly_one_parameter():
         twice.fetch(pk=1)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side prepared statements are PostgreSQL's")
+@pytest.mark.skipif(
+    not connection.settings_dict.get("OPTIONS", {}).get("prepare_threshold"),
+    reason="server-side prepared statements: PostgreSQL's, unless REVIEWFLOW_DB_PREPARE=0",
+)
 def test_postgresql_prepares_a_statement_the_connection_keeps_running(org):
     draft = submit_and_check(make_draft(org["drafter"]))
     with connection.cursor() as cursor:
