@@ -36,7 +36,7 @@ _required("REDIS_URL")
 _POOL_MAX = int(os.environ.get("REVIEWFLOW_DB_POOL_MAX", "4"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _POOL_MAX > 0:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # required with a pool: the pool decides how long a connection lives
-    DATABASES["default"]["OPTIONS"]["pool"] = {
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("REVIEWFLOW_DB_POOL_MIN", "1")),
         "max_size": _POOL_MAX,
         "timeout": 10,

@@ -53,5 +53,15 @@ def test_a_prefork_worker_keeps_its_pooled_connection_between_checks(database_ur
             seen.append(worker_sessions(application_name))
         assert seen[0], "the worker holds no connection between tasks"
         assert seen[0] == seen[1] == seen[2], seen
+
+        # The database drops the kept connection (a restart, a failover): the next check still gets through.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s", [application_name]
+            )
+        draft = make_draft(org["drafter"], title="连接断开之后的稿件")
+        services.submit(draft_id=draft.pk, user=org["drafter"])
+        wait_for(lambda: Draft.objects.get(pk=draft.pk).status != Status.CHECKING, timeout=60)
+        assert Draft.objects.get(pk=draft.pk).status == Status.SIGNING
     finally:
         stop_worker(worker)
