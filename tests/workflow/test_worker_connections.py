@@ -1,5 +1,6 @@
-"""A prefork worker on the production settings keeps its pooled database connection from one task to the next:
-Celery's Django fix-up would otherwise close the pool around every task, and each check would open a new session."""
+"""A prefork worker on the production settings keeps its pooled database connection from one task to the next
+(Celery's Django fix-up would otherwise close the pool around every task, and each check would open a new session),
+and gets through when the database has dropped that connection."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def worker_sessions(application_name: str) -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
-def test_a_prefork_worker_keeps_its_pooled_connection_between_checks(database_url):
+def test_a_prefork_worker_keeps_its_pooled_connection_and_recovers_when_it_is_dropped(database_url):
     application_name = f"reviewflow-test-worker-{os.getpid()}"
     separator = "&" if "?" in database_url else "?"
     worker = start_worker(
