@@ -21,6 +21,7 @@ __all__ = ["Finding", "Lexicon", "check_text", "resources_ready", "warm_up"]
 _RESOURCES = (
     scoring.model,
     confusables.confusion_sets,
+    confusables.word_characters,
     vocabulary.word_freq,
     vocabulary.replacement_index,
     vocabulary.segment_costs,

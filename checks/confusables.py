@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from pypinyin import Style, pinyin
 
-from checks.paths import pycorrector_data
+from checks.paths import jieba_dictionary, pycorrector_data
 from checks.resources import lazy
 
 SAME_SOUND, SIMILAR_SOUND, SIMILAR_SHAPE, FUZZY_SOUND = 0, 1, 2, 3
@@ -94,13 +94,44 @@ def _no_sound(_: str) -> str:
     return ""  # a character pypinyin cannot read has no sound-alikes
 
 
+# A character outside the common set is still meant when a word written with it is this frequent in jieba's
+# dictionary (弘扬 430, 恪守 215, 推诿 82): official writing keeps such words (大力弘扬, 恪尽职守, 推诿扯皮), and a
+# slip for one of their characters (洪扬, 客尽职守, 推未扯皮) had no candidate at all.
+WORD_CHAR_MIN_FREQ = 80
+
+
+@lazy
+def word_characters() -> dict[str, frozenset[str]]:
+    """Return {toneless syllable: characters outside the common set written in a word of jieba's dictionary at least
+    WORD_CHAR_MIN_FREQ frequent}, by their usual readings."""
+    common = _common_chars()
+    chars: set[str] = set()
+    with open(jieba_dictionary(), encoding="utf-8") as f:
+        for line in f:
+            word, count = line.split(" ")[:2]
+            if len(word) >= 2 and int(count) >= WORD_CHAR_MIN_FREQ:
+                chars.update(ch for ch in word if "\u4e00" <= ch <= "\u9fff" and ch not in common)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for ch in chars:
+        for sound in syllables(ch):
+            by_sound[sound].add(ch)
+    return {sound: frozenset(group) for sound, group in by_sound.items()}
+
+
 @functools.cache
 def candidates_for(ch: str) -> dict[str, int]:
-    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one."""
+    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one. Word
+    characters outside the common set with the same syllable are candidates too (洪 -> 弘), as a similar sound (any
+    tone): they are worth proposing only where they spell a word."""
     known = confusion_sets.get().get(ch, {})
-    if ch in _common_chars():
-        return known
     found = dict(known)
+    by_word_sound = word_characters.get()
+    for sound in syllables(ch):
+        for other in by_word_sound.get(sound, ()):
+            if other != ch:
+                found.setdefault(other, SIMILAR_SOUND)
+    if ch in _common_chars():
+        return found
     by_sound = common_by_sound.get()
     for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=_no_sound)[0]:
         for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):

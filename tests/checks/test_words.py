@@ -8,6 +8,7 @@ import math
 
 import pytest
 
+from checks.confusables import SAME_SOUND, SIMILAR_SOUND, candidates_for, confusion_sets, typed_tier
 from checks.names import guarded_positions, named_positions
 from checks.register import is_colloquial
 from checks.tagging import person_name_positions
@@ -198,3 +199,35 @@ def test_the_sentence_around_a_character_ends_at_its_marks_and_is_bounded() -> N
     assert sentence_around("前一句。我在这里，你呢？后一句。", 5) == ("我", "在这里，你呢？")
     before, rest = sentence_around("字" * 100_000, 50_000)
     assert len(before) <= 300 and len(rest) <= 300
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("要继承和洪扬伟大建党精神。", "洪", "弘"), ("广大党员干部要客尽职守，勇于担当。", "客", "恪")],
+)
+def test_a_character_outside_the_common_set_is_proposed_where_a_word_is_written_with_it(
+    text: str, wrong: str, right: str
+) -> None:
+    assert right not in confusion_sets.get().get(wrong, {})  # not in pycorrector's sets: 弘 and 恪 are not common
+    assert corrections(text) == [(wrong, right)]
+
+
+def test_a_rare_word_character_is_a_sound_alike_of_any_tone_only() -> None:
+    assert candidates_for("洪")["弘"] == SIMILAR_SOUND  # the same syllable, hong2
+    assert typed_tier("未", "诿", candidates_for("未")["诿"]) == SAME_SOUND  # wei4 and wei3
+    assert "诿" not in candidates_for("推")  # another syllable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "洪秀全领导了太平天国运动。",  # a person
+        "洪泽湖水位持续上涨，洪湖市组织开展防汛演练。",  # places
+        "明朝弘治年间，这里修建了一座石桥。",
+        "各地要广泛宣传，大力弘扬社会新风，遇事不得相互推诿。",
+        "客家人有着悠久的历史文化，要加强宏观经济政策协调。",
+        "全县累计投入资金两千余万元，各级干部要恪守廉洁自律准则。",
+    ],
+)
+def test_words_with_rare_characters_and_their_sound_alikes_stand_as_written(text: str) -> None:
+    assert corrections(text) == []
