@@ -93,7 +93,7 @@ def test_the_right_word_segments_at_lower_cost_than_the_typo() -> None:
 def test_a_same_syllable_non_word_for_a_frequent_word_is_found_by_the_frequent_word_rule(
     text: str, wrong: str, right: str
 ) -> None:
-    without_rule = dataclasses.replace(DEFAULT, frequent_threshold=math.inf)
+    without_rule = dataclasses.replace(DEFAULT, frequent_threshold=math.inf, formal_threshold=math.inf)
     assert [(f.text, f.suggestion) for f in find_word_typos(text, without_rule)] == []
     assert corrections(text) == [(wrong, right)]
 
@@ -230,4 +230,36 @@ def test_a_rare_word_character_is_a_sound_alike_of_any_tone_only() -> None:
     ],
 )
 def test_words_with_rare_characters_and_their_sound_alikes_stand_as_written(text: str) -> None:
+    assert corrections(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("推动安全检查常太化、制度化。", "太", "态"),
+        ("着力打造生态宜居向村。", "向", "乡"),
+        ("我们要把巡查工作常太化。", "太", "态"),  # 我们: a report's voice, formal
+    ],
+)
+def test_in_a_formal_clause_the_frequent_word_rule_needs_less_when_the_language_model_agrees_more(
+    text: str, wrong: str, right: str
+) -> None:
+    one_threshold = dataclasses.replace(DEFAULT, formal_threshold=DEFAULT.frequent_threshold)
+    assert [(f.text, f.suggestion) for f in find_word_typos(text, one_threshold)] == []
+    assert corrections(text) == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快建设美丽宜居乡村，推进常态化监管。",
+        "张向村同志任县农业农村局副局长。",  # a name
+        "全镇共有行政村十二个，自然村四十余个。",  # numbers
+        "一英商出价三百万元收购该厂。",
+        "改善条件，就使基层干部留得住。",
+        "鱼的不可食部分约占三成。",
+        "专案组继续穷追深查。",
+    ],
+)
+def test_the_formal_frequent_word_threshold_leaves_correct_formal_sentences_alone(text: str) -> None:
     assert corrections(text) == []
