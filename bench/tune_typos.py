@@ -61,7 +61,7 @@ def swapped_words(layer: str, part: int) -> None:
 def word_layer_features(pairs: list[tuple[str, str]], source: str) -> list[tuple]:
     """(source, is the true fix, position has a typo, tier, segmentation gain, LM gain, covered, frequency of the
     word the candidate spells) for every candidate the word layer weighs."""
-    from checks.confusables import candidates_for, typed_tier
+    from checks.confusables import typed_tier, word_candidates_for
     from checks.lm import scoring
     from checks.names import guarded_positions
     from checks.vocabulary import INDEX_MIN_FREQ, best_word_around, confusable_words, safe_positions, segmentation_cost
@@ -78,7 +78,7 @@ def word_layer_features(pairs: list[tuple[str, str]], source: str) -> list[tuple
             formed = confusable_words(s, i)
             original = best_word_around(s, i, DEFAULT.covered_min_freq)
             least = max(INDEX_MIN_FREQ, original)
-            tiers = {c: typed_tier(ch, c, k) for c, k in candidates_for(ch).items() if formed.get(c, 0) >= least}
+            tiers = {c: typed_tier(ch, c, k) for c, k in word_candidates_for(ch).items() if formed.get(c, 0) >= least}
             if not tiers:
                 continue
             lo, hi = max(0, i - WINDOW), min(len(s), i + WINDOW + 1)

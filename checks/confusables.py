@@ -120,18 +120,32 @@ def word_characters() -> dict[str, frozenset[str]]:
 
 @functools.cache
 def candidates_for(ch: str) -> dict[str, int]:
-    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one. Word
-    characters outside the common set with the same syllable are candidates too (洪 -> 弘), as a similar sound (any
-    tone): they are worth proposing only where they spell a word."""
+    """Return {candidate: tier}; a rare character (檡, 佔) is seldom meant, so every common sound-alike is one."""
     known = confusion_sets.get().get(ch, {})
+    if ch in _common_chars():
+        return known
     found = dict(known)
+    by_sound = common_by_sound.get()
+    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=_no_sound)[0]:
+        for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):
+            for other in by_sound[tier].get(key, ()):
+                if other != ch:
+                    found[other] = min(tier, found.get(other, tier))
+    return found
+
+
+@functools.cache
+def word_candidates_for(ch: str) -> dict[str, int]:
+    """Return candidates_for(ch) and the word characters outside the common set with the same syllable (洪 -> 弘), as
+    a similar sound (any tone). These are worth proposing only where they spell a word: the word layer takes them,
+    the character layer, which weighs a candidate by the LM alone, does not."""
+    found = dict(candidates_for(ch))
     by_word_sound = word_characters.get()
     for sound in syllables(ch):
         for other in by_word_sound.get(sound, ()):
             if other != ch:
                 found.setdefault(other, SIMILAR_SOUND)
-    if ch in _common_chars():
-        return found
+    return found
     by_sound = common_by_sound.get()
     for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=_no_sound)[0]:
         for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):

@@ -13,7 +13,7 @@ import zipfile
 
 import msgpack
 
-from checks.confusables import candidates_for
+from checks.confusables import word_candidates_for
 from checks.paths import checker_data, jieba_dictionary, jionlp_dictionary, wordfreq_data
 from checks.resources import lazy
 
@@ -180,7 +180,7 @@ def _confusable_words(text: str, i: int) -> dict[str, int]:
             if slot is None:
                 continue
             if wanted is None:
-                wanted = candidates_for(text[i])
+                wanted = word_candidates_for(text[i])
             common = slot.keys() & wanted.keys()  # in C, over the smaller side
             if not common:
                 continue

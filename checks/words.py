@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from checks.confusables import SAME_SOUND, candidates_for, typed_tier
+from checks.confusables import SAME_SOUND, typed_tier, word_candidates_for
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.names import guarded_positions
@@ -80,7 +80,7 @@ def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dic
     original = best_word_around(sentence, i, params.covered_min_freq)
     least = max(INDEX_MIN_FREQ, original)  # in a known word, only a likelier word may replace it
     ch = sentence[i]
-    confusable = candidates_for(ch)
+    confusable = word_candidates_for(ch)
     tiers = {c: typed_tier(ch, c, confusable[c]) for c, freq in formed.items() if freq >= least}
     if not tiers:
         return {}

@@ -9,7 +9,7 @@ from itertools import islice
 import pytest
 
 from checks import typos, words
-from checks.confusables import candidates_for
+from checks.confusables import candidates_for, word_candidates_for
 from checks.lm import scoring
 from checks.lm.corpus import held_out_sentences
 from checks.typos import find_typos, layered_clause_findings
@@ -39,7 +39,7 @@ def _confusable_words_plainly(text: str, i: int) -> dict[str, int]:
     """Every word of 2..MAX_WORD_LEN characters spanning i, with text[i] swapped for each confusable."""
     freq = word_freq.get()
     best: dict[str, int] = {}
-    for c in candidates_for(text[i]):
+    for c in word_candidates_for(text[i]):
         for start in range(max(0, i - MAX_WORD_LEN + 1), i + 1):
             for end in range(max(i + 1, start + 2), min(len(text), start + MAX_WORD_LEN) + 1):
                 f = freq.get(text[start:i] + c + text[i + 1 : end], 0)

@@ -8,7 +8,14 @@ import math
 
 import pytest
 
-from checks.confusables import SAME_SOUND, SIMILAR_SOUND, candidates_for, confusion_sets, typed_tier
+from checks.confusables import (
+    SAME_SOUND,
+    SIMILAR_SOUND,
+    candidates_for,
+    confusion_sets,
+    typed_tier,
+    word_candidates_for,
+)
 from checks.names import guarded_positions, named_positions
 from checks.register import is_colloquial
 from checks.tagging import person_name_positions
@@ -213,9 +220,13 @@ def test_a_character_outside_the_common_set_is_proposed_where_a_word_is_written_
 
 
 def test_a_rare_word_character_is_a_sound_alike_of_any_tone_only() -> None:
-    assert candidates_for("洪")["弘"] == SIMILAR_SOUND  # the same syllable, hong2
-    assert typed_tier("未", "诿", candidates_for("未")["诿"]) == SAME_SOUND  # wei4 and wei3
-    assert "诿" not in candidates_for("推")  # another syllable
+    assert word_candidates_for("洪")["弘"] == SIMILAR_SOUND  # the same syllable, hong2
+    assert typed_tier("未", "诿", word_candidates_for("未")["诿"]) == SAME_SOUND  # wei4 and wei3
+    assert "诿" not in word_candidates_for("推")  # another syllable
+
+
+def test_a_rare_word_character_is_left_to_the_word_layer() -> None:
+    assert "弘" not in candidates_for("洪")  # the character layer weighs the LM alone: no word, no proposal
 
 
 @pytest.mark.parametrize(
