@@ -146,13 +146,6 @@ def word_candidates_for(ch: str) -> dict[str, int]:
             if other != ch:
                 found.setdefault(other, SIMILAR_SOUND)
     return found
-    by_sound = common_by_sound.get()
-    for sound in pinyin(ch, style=Style.TONE3, heteronym=True, errors=_no_sound)[0]:
-        for tier, key in ((SAME_SOUND, sound), (FUZZY_SOUND, fuzzy_sound(sound.rstrip("12345")))):
-            for other in by_sound[tier].get(key, ()):
-                if other != ch:
-                    found[other] = min(tier, found.get(other, tier))
-    return found
 
 
 # pypinyin lists a character's readings commonest first; beyond the second come archaic ones (说 yuè, 还 fú) that
