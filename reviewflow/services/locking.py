@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from functools import partial
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import QuerySet, TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import OuterRef, QuerySet
+from django.db.models.expressions import BaseExpression, RawSQL
+from django.db.models.functions import JSONArray
 from django.utils.translation import gettext as _
 
 from .. import reference
@@ -34,23 +35,21 @@ _ALONG = {
 }
 
 
-# The live signatures in signing order, as a JSON list of [id, step, user, on behalf of, content hash]: what
-# publication verifies, read with the lock instead of after it. Text in both dialects, decoded here.
+# On PostgreSQL the lock reads the live signatures (`SignatureQuerySet.live`: the same filter and order) in the same
+# statement, as an array of [id, step, user, on behalf of, content hash]: what publication verifies. Elsewhere they
+# are read after the lock.
 _SIGNATURES_ALIAS = "_live_signatures"
-_LIVE_SIGNATURES = {
-    "postgresql": f"""SELECT coalesce(json_agg(json_build_array(s.id, s.step, s.user_id, s.on_behalf_of_id,
-        s.content_hash) ORDER BY s.signed_at, s.id), '[]')::text FROM {Signature._meta.db_table} s
-        WHERE s.draft_id = {_DRAFT}.id AND s.voided_at IS NULL""",
-    "sqlite": f"""SELECT json_group_array(json_array(s.id, s.step, s.user_id, s.on_behalf_of_id, s.content_hash))
-        FROM (SELECT * FROM {Signature._meta.db_table} WHERE draft_id = {_DRAFT}.id AND voided_at IS NULL
-        ORDER BY signed_at, id) s""",
-}
+
+
+def _live_signatures_along() -> ArraySubquery:
+    rows = Signature.objects.filter(draft=OuterRef("pk")).live()
+    return ArraySubquery(rows.values(row=JSONArray("id", "step", "user_id", "on_behalf_of_id", "content_hash")))
 
 
 def _locking(draft_id: int, *, with_signatures: bool) -> QuerySet[Draft]:
-    along = dict(_ALONG)
-    if with_signatures:
-        along[_SIGNATURES_ALIAS] = RawSQL(_LIVE_SIGNATURES[connection.vendor], [], output_field=TextField())
+    along: dict[str, BaseExpression] = dict(_ALONG)
+    if with_signatures and connection.vendor == "postgresql":
+        along[_SIGNATURES_ALIAS] = _live_signatures_along()
     return (
         Draft.objects.select_for_update(of=("self",))
         .select_related("section__unit", "drafter")
@@ -69,7 +68,8 @@ def lock_draft(draft_id: int, user: User | None = None, *, with_signatures: bool
     The lock covers the draft row only (`of=self`); its section and unit come along for reading, and so, in the
     same statement, do `current_version_id` (the row of the current version), `locked_chain` (the assignee of each
     level, as fixed at submission), `reference_token` (whether this process's copies of the reference tables are
-    current: `reviewflow.reference`) and, `with_signatures`, `locked_signatures` (the live ones, in order).
+    current: `reviewflow.reference`) and, `with_signatures`, `locked_signatures` (the live ones, in order; read right
+    after the lock where the database is not PostgreSQL).
     """
     draft = next(iter(_LOCKS[with_signatures].fetch(draft_id=draft_id)), None) if is_row_id(draft_id) else None
     if draft is None:
@@ -78,10 +78,15 @@ def lock_draft(draft_id: int, user: User | None = None, *, with_signatures: bool
         step: user_id for step in SIGNING_ORDER if (user_id := getattr(draft, f"_assignee_{step}")) is not None
     }
     if with_signatures:
-        draft.locked_signatures = [
-            Signature(pk=pk, draft=draft, step=step, user_id=signer, on_behalf_of_id=principal, content_hash=digest)
-            for pk, step, signer, principal, digest in json.loads(getattr(draft, _SIGNATURES_ALIAS))
-        ]
+        rows = getattr(draft, _SIGNATURES_ALIAS, None)
+        draft.locked_signatures = (
+            list(Signature.objects.filter(draft=draft).live())
+            if rows is None
+            else [
+                Signature(pk=pk, draft=draft, step=step, user_id=signer, on_behalf_of_id=principal, content_hash=digest)
+                for pk, step, signer, principal, digest in rows
+            ]
+        )
     if user is not None and not may_see(user, draft):
         raise NotFound(_("No such draft."))
     return draft
