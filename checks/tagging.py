@@ -11,6 +11,18 @@ from typing import Any
 from checks.resources import lazy
 
 Token = tuple[str, str]
+
+
+def word_at(tokens: tuple[Token, ...], i: int) -> str:
+    """The word of tokens[i], or "" beyond either end."""
+    return tokens[i][0] if 0 <= i < len(tokens) else ""
+
+
+def tag_at(tokens: tuple[Token, ...], i: int) -> str:
+    """The tag of tokens[i], or "" beyond either end."""
+    return tokens[i][1] if 0 <= i < len(tokens) else ""
+
+
 _CLAUSE = re.compile(r"[^\s，。！？；：、,.!?;:“”‘’\"'（）()《》〈〉【】\[\]…—]+")
 
 

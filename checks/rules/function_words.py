@@ -7,7 +7,7 @@ from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
 from checks.register import is_colloquial, sentence_around
-from checks.tagging import Token, tagged_clauses
+from checks.tagging import Token, tag_at, tagged_clauses, word_at
 
 TWINS = {
     "在": "再",
@@ -99,10 +99,6 @@ def question_twin(text: str, at: int, word: str) -> str | None:
 REPEATED = frozenset("一遍 一次 一回".split())
 
 
-def _word(tokens: tuple[Token, ...], i: int) -> str:
-    return tokens[i][0] if 0 <= i < len(tokens) else ""
-
-
 def again_by_grammar(tokens: tuple[Token, ...], i: int, before: str) -> bool:
     """在 where only 再 fits the grammar: before a doubled verb (在想想), before a verb done once more (在复习一遍),
     in 先……，在 + verb (先喝水，在吃早饭), or as 在见 ending a clause (说了在见)."""
@@ -110,7 +106,7 @@ def again_by_grammar(tokens: tuple[Token, ...], i: int, before: str) -> bool:
         return False
     verb = tokens[i + 1][0]
     doubled = len(verb) == 2 and verb[0] == verb[1]
-    if doubled or _word(tokens, i + 2) in REPEATED:
+    if doubled or word_at(tokens, i + 2) in REPEATED:
         return True
     if verb == "见" and i + 2 == len(tokens):
         return True
@@ -126,7 +122,7 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
         floor = min_gain - COLLOQUIAL_BONUS if is_colloquial("".join(sentence_around(normalized, at))) else min_gain
         for i, (word, _) in enumerate(tokens):
             twin = TWINS.get(word)
-            following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+            following = tag_at(tokens, i + 1)
             if word == "再" and (following in PLACES or _locative_follows(tokens, i)):
                 needed = min(min_gain, PLACE_GAIN)
             elif word == "在" and again_by_grammar(tokens, i, sentence_around(normalized, at)[0]):

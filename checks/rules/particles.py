@@ -6,7 +6,7 @@ from __future__ import annotations
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
-from checks.tagging import Token, tagged_clauses, tagger
+from checks.tagging import Token, tag_at, tagged_clauses, tagger, word_at
 
 PARTICLES = "的地得"
 # The character LM cannot pick the particle on its own, but vetoes a rule's choice it finds much less likely;
@@ -47,17 +47,9 @@ SENTENCE_END = ("", "。", "！", "？", "!", "?", "…")
 FINAL_DE_MIN_GAIN = 0.5
 
 
-def _word(tokens: tuple[Token, ...], i: int) -> str:
-    return tokens[i][0] if 0 <= i < len(tokens) else ""
-
-
-def _tag(tokens: tuple[Token, ...], i: int) -> str:
-    return tokens[i][1] if 0 <= i < len(tokens) else ""
-
-
 def _counted(tokens: tuple[Token, ...], i: int) -> bool:
     """tokens[i] follows or starts with 一 (一块块, 一个个): it describes things, not how they are done."""
-    return "一" in (tokens[i][0][:1], _word(tokens, i - 1)[-1:])
+    return "一" in (tokens[i][0][:1], word_at(tokens, i - 1)[-1:])
 
 
 def _is_manner(tokens: tuple[Token, ...], i: int) -> bool:
@@ -74,13 +66,13 @@ def _starts_predicate(tokens: tuple[Token, ...], i: int, after_verb: bool) -> bo
     if i + 1 >= len(tokens):
         return False
     following_word, following = tokens[i + 1]
-    if following_word in ("了", "着", "过") and _tag(tokens, i) == "v":
+    if following_word in ("了", "着", "过") and tag_at(tokens, i) == "v":
         return True  # an aspect marker keeps a verb a verb: 开心地跑了
-    if following_word in ("起来", "下去") and _tag(tokens, i) in ("a", "v"):
+    if following_word in ("起来", "下去") and tag_at(tokens, i) in ("a", "v"):
         return True  # becoming, never a noun: 慢慢地好起来
-    if _tag(tokens, i) not in ("v", "p"):
+    if tag_at(tokens, i) not in ("v", "p"):
         return False
-    if _tag(tokens, i) == "p":
+    if tag_at(tokens, i) == "p":
         return following in NOUN | {"r", "m", "t", "s", "f"}  # a preposition with its object: 在社会上
     if tokens[i][0] in ("去", "来") and following == "v":
         return True  # 去/来 + verb is an action with its purpose, never a noun: 用心地去找
@@ -93,33 +85,33 @@ def adverbial_di(tokens: tuple[Token, ...], i: int) -> str | None:
     if tokens[i][0] != "的" or i == 0:
         return None
     manner = _is_manner(tokens, i - 1)
-    qualified = _word(tokens, i - 2) in DEGREE and _tag(tokens, i - 1) in ADJECTIVE | {"v", "n"}
-    adverb = _tag(tokens, i - 1) == "d" and len(_word(tokens, i - 1)) > 1 and not _counted(tokens, i - 1)
+    qualified = word_at(tokens, i - 2) in DEGREE and tag_at(tokens, i - 1) in ADJECTIVE | {"v", "n"}
+    adverb = tag_at(tokens, i - 1) == "d" and len(word_at(tokens, i - 1)) > 1 and not _counted(tokens, i - 1)
     if (manner or qualified or adverb) and _starts_predicate(tokens, i + 1, after_verb=manner):
         return "地"
-    if _tag(tokens, i - 1) in MODIFIER - {"v"} and _tag(tokens, i + 1) == "p" and _tag(tokens, i + 2) == "r":
+    if tag_at(tokens, i - 1) in MODIFIER - {"v"} and tag_at(tokens, i + 1) == "p" and tag_at(tokens, i + 2) == "r":
         return "地"  # a preposition heads no noun phrase: 不好意思地跟我们说
-    if _word(tokens, i + 1) in SPEAKING and i + 2 == len(tokens) and _tag(tokens, i - 1) in MODIFIER:
+    if word_at(tokens, i + 1) in SPEAKING and i + 2 == len(tokens) and tag_at(tokens, i - 1) in MODIFIER:
         return "地"
-    bare_predicate = _tag(tokens, i + 1) in ADJECTIVE | {"v"} and _word(tokens, i + 2) in ENDINGS | {""}
-    return "地" if _word(tokens, i - 1) in DEGREE_BEFORE_DE and bare_predicate else None
+    bare_predicate = tag_at(tokens, i + 1) in ADJECTIVE | {"v"} and word_at(tokens, i + 2) in ENDINGS | {""}
+    return "地" if word_at(tokens, i - 1) in DEGREE_BEFORE_DE and bare_predicate else None
 
 
 def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
     """的 between a verb and a degree complement that ends the clause is 得: 跑得很快, 做得更好, 卖得好, 打扮得很漂亮,
     考得怎么样; the verb may be one the tagger misreads when it repeats its object's verb (下棋下的很好); a clause
     never starts with the particle 的 (，的了第三名 is 得了)."""
-    if tokens[i][0] == "的" and i == 0 and _word(tokens, 1) in ("了", "到"):
+    if tokens[i][0] == "的" and i == 0 and word_at(tokens, 1) in ("了", "到"):
         return "得"  # no clause starts with the particle 的: 得了第三名, 得到
-    copied = len(_word(tokens, i - 1)) == 1 and _word(tokens, i - 2)[:1] == _word(tokens, i - 1)
-    if tokens[i][0] != "的" or (_tag(tokens, i - 1) != "v" and not copied):
+    copied = len(word_at(tokens, i - 1)) == 1 and word_at(tokens, i - 2)[:1] == word_at(tokens, i - 1)
+    if tokens[i][0] != "的" or (tag_at(tokens, i - 1) != "v" and not copied):
         return None
-    if _word(tokens, i - 1) == "觉":
+    if word_at(tokens, i - 1) == "觉":
         return "得"  # 觉 alone is 觉得 mistyped: 我觉的很好
     rest = [word for word, _ in tokens[i + 1 :]]
     while rest and rest[-1] in ENDINGS:
         rest.pop()
-    if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and _tag(tokens, i + 2) not in NOUN:
+    if len(rest) == 2 and rest[0] in DEGREE and rest[1] not in QUANTITIES and tag_at(tokens, i + 2) not in NOUN:
         return "得"
     if rest in (["怎么样"], ["怎样"]):
         return "得"  # asking how well it was done: 考得怎么样
@@ -129,7 +121,7 @@ def complement_de(tokens: tuple[Token, ...], i: int) -> str | None:
     glued = len(word) in (2, 3) and word[0] in "很更太挺" and word[1:] not in QUANTITIES
     if tag == "n":  # the dictionary's 很漂亮/n
         return "得" if glued and tagger.get()(word[1:]) == ((word[1:], "a"),) else None
-    bare = tag == "a" and len(_word(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
+    bare = tag == "a" and len(word_at(tokens, i - 1)) == 1  # 藏匿的惊险 is a noun phrase
     return "得" if tag in ADJECTIVE | {"d"} and (glued or bare) else None
 
 
@@ -139,14 +131,14 @@ def attributive_de(tokens: tuple[Token, ...], i: int) -> str | None:
     word = tokens[i][0]
     if word not in "得地" or i == 0:
         return None
-    before = _word(tokens, i - 1)
+    before = word_at(tokens, i - 1)
     if before == "什么" and i + 1 == len(tokens):
         return "的"
-    if before == "真" and _word(tokens, i + 1) in DEGREE:
+    if before == "真" and word_at(tokens, i + 1) in DEGREE:
         return "的"
-    noun_follows = _tag(tokens, i + 1) in NOUN
-    qualified = _word(tokens, i - 2) in DEGREE and _tag(tokens, i - 1) in ADJECTIVE
-    if noun_follows and (qualified or (before in OWNERS and word == "得" and len(_word(tokens, i + 1)) > 1)):
+    noun_follows = tag_at(tokens, i + 1) in NOUN
+    qualified = word_at(tokens, i - 2) in DEGREE and tag_at(tokens, i - 1) in ADJECTIVE
+    if noun_follows and (qualified or (before in OWNERS and word == "得" and len(word_at(tokens, i + 1)) > 1)):
         return "的"
     return None
 
@@ -157,11 +149,11 @@ def noun_de(tokens: tuple[Token, ...], i: int) -> str | None:
     LM must be depends on what precedes."""
     if tokens[i] != ("地", "uv") or i == 0:
         return None
-    following = _tag(tokens, i + 1)
-    if _word(tokens, i - 1) in PRONOUNS or following in NOUN:
+    following = tag_at(tokens, i + 1)
+    if word_at(tokens, i - 1) in PRONOUNS or following in NOUN:
         return "的"
-    before = _tag(tokens, i - 1)
-    if _word(tokens, i + 1) == "是" and before in ADJECTIVE:
+    before = tag_at(tokens, i - 1)
+    if word_at(tokens, i + 1) == "是" and before in ADJECTIVE:
         return "的"  # 地 never heads 是: 最重要地是多听多说
     # a verbal noun after a pronoun (这里地生活); after a noun it is often a verb (科学地分析)
     return "的" if (following == "t" and before not in MODIFIER) or (following == "vn" and before == "r") else None
@@ -173,7 +165,7 @@ def final_de(tokens: tuple[Token, ...], i: int, following: str) -> str | None:
     preposition or a number, whose object or measure it may be (搬石造地, 摔倒在地, 一块地)."""
     if tokens[i] != ("地", "uv") or following not in SENTENCE_END:
         return None
-    if _tag(tokens, i - 1) not in ADJECTIVE | {"i", "l", "d"} and _word(tokens, i - 1) not in SOME:
+    if tag_at(tokens, i - 1) not in ADJECTIVE | {"i", "l", "d"} and word_at(tokens, i - 1) not in SOME:
         return None
     rest = [word for word, _ in tokens[i + 1 :]]
     return "的" if not rest or (len(rest) == 1 and rest[0] in FINAL_PARTICLES) else None
@@ -196,9 +188,9 @@ def split_glued(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
 def noun_de_min_gain(tokens: tuple[Token, ...], i: int) -> float:
     """The LM gain noun_de needs: none after a pronoun (我地 is never right); after a manner word much more, for the
     tagger calls verbs nouns (严重地制约/n, 快乐地长大/ns, 惊诧地问/n), and 1.0 else (部分地市, 科学地分析)."""
-    if _word(tokens, i - 1) in PRONOUNS:
+    if word_at(tokens, i - 1) in PRONOUNS:
         return 0.0
-    return NOUN_DE_AFTER_MODIFIER if _tag(tokens, i - 1) in MODIFIER else NOUN_DE_MIN_GAIN
+    return NOUN_DE_AFTER_MODIFIER if tag_at(tokens, i - 1) in MODIFIER else NOUN_DE_MIN_GAIN
 
 
 PATTERNS = {
