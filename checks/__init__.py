@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checks import confusables, names, real_words, tagging, typos, vocabulary, words
 from checks.findings import Finding, Lexicon
-from checks.inspection import find_inspection_errors, normative, officials
+from checks.inspection import find_inspection_errors, normative, officials, regional
 from checks.lexicon import allowed_spans, find_lexicon_terms, without_allowed
 from checks.lm import scoring
 from checks.real_words import find_real_word_confusions
@@ -32,9 +32,11 @@ _RESOURCES = (
     repeats.reduplications,
     typos.government_terms,
     tagging.tagger,
+    tagging.predicate_shares,
     normative.base_list,
     normative._base_matcher,
     officials._look_and_sound_alikes,
+    regional._words,
 )
 
 

@@ -9,6 +9,7 @@ from checks.findings import Finding, Lexicon
 from checks.inspection.links import LinkCache, LinkPolicy, LinkResult, check_links, find_links
 from checks.inspection.normative import NormativeEntry, base_list, base_version, find_normative
 from checks.inspection.officials import FormerTitle, Official, find_official_errors
+from checks.inspection.regional import find_regional_zhe
 
 __all__ = [
     "SERIOUS_KINDS",
@@ -26,6 +27,7 @@ __all__ = [
     "find_links",
     "find_normative",
     "find_official_errors",
+    "find_regional_zhe",
 ]
 
 
@@ -39,5 +41,6 @@ def dismissal_needs_confirmation(kind: str, severity: str) -> bool:
 
 
 def find_inspection_errors(text: str, lexicon: Lexicon, today: date | None = None) -> list[Finding]:
-    """Normative-expression and leader findings of one text (links are checked separately, in the worker)."""
-    return find_normative(text, lexicon) + find_official_errors(text, lexicon, today)
+    """Normative-expression (with the regional 著) and leader findings of one text (links are checked separately, in
+    the worker)."""
+    return find_normative(text, lexicon) + find_regional_zhe(text) + find_official_errors(text, lexicon, today)

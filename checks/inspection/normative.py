@@ -118,7 +118,7 @@ def find_normative(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     for match in pattern.finditer(text):
         entry = by_wrong[match.group()]
         if not _in_context(text, match.start(), entry):
-            findings.append(_finding(entry, match.start(), match.end()))
+            findings.append(finding_for(entry, match.start(), match.end()))
     return findings
 
 
@@ -134,7 +134,7 @@ def _in_context(text: str, start: int, entry: NormativeEntry) -> bool:
     return False
 
 
-def _finding(entry: NormativeEntry, start: int, end: int) -> Finding:
+def finding_for(entry: NormativeEntry, start: int, end: int) -> Finding:
     advice = f"，应为“{entry.preferred}”" if entry.preferred else "，请改换表述"
     note = f"（{entry.note}）" if entry.note else ""
     return Finding(

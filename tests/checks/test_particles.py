@@ -95,6 +95,14 @@ def test_di_after_a_pronoun_or_before_a_noun_becomes_de(text: str) -> None:
     assert flagged(text) == [("particle.noun_de", "地", "的")]
 
 
+@pytest.mark.parametrize(
+    "text", ["我们要更有效率地利用时间。", "他每天都很用功地读书。", "夏天工厂大量地用电。", "考试的结果是如此地理想。"]
+)
+def test_di_before_a_word_mostly_used_as_a_verb_or_adjective_is_not_flagged(text: str) -> None:
+    # jieba tags 利用, 读书, 用电 and 理想 as nouns; People's Daily uses them as predicates
+    assert flagged(text) == []
+
+
 def test_jue_de_written_with_the_attributive_particle_becomes_juede() -> None:
     assert flagged("我觉的这本书很有意思。") == [("particle.complement_de", "的", "得")]
 

@@ -1,0 +1,84 @@
+"""The particle 著 of Taiwan and Hong Kong writing (随著, 看著, 拿著地图, 睡不著, 著急): mainland text writes 着 there
+and keeps 著 for zhù (著名, 显著, 鲁迅著). The other regional forms (妳, 牠, 网路, 义大利) are plain entries of the
+normative list (category `regional`); this one needs the words around it. A unit that writes 著 on purpose allows
+the phrase in its dictionary."""
+
+from __future__ import annotations
+
+import re
+
+from checks.findings import Finding
+from checks.inspection.normative import NormativeEntry, finding_for
+from checks.paths import jieba_dictionary
+from checks.resources import lazy
+from checks.tagging import tagger
+
+WRONG, RIGHT = "著", "着"
+ZHU = NormativeEntry(WRONG, RIGHT, "warning", "regional", "mainland-usage", "助词和“着急”“睡着”等词，大陆规范写作“着”")
+# jieba's dictionary lists a few 着-words at the floor count of 3 (着名 3 beside 著名 9342): a 着-word counts from this
+# frequency on.
+MIN_FREQ = 20
+# Tags of the word before a lone 着 that make it the aspect particle: verbs and adjectives (拿着, 戴着, 忙着, 红着脸).
+PREDICATE_TAGS = ("v", "a")
+# 著 before a measure word that makes a 这-word is 这 mistyped (same pinyin zhe: 看看著个句子), left to the typo layers.
+THIS_WORDS = frozenset("这个 这里 这些 这样 这么 这儿 这种 这次 这位 这件 这天 这边 这时".split())
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lazy
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of two characters or more spelled with 著, spelled with 着) in jieba's dictionary, each only when it is
+    likelier than its spelling with the other character: 著名 and 新著 are 著-words, 执著 and 意味著 are not (the
+    2001 table of variant words settles 执著 on 执着)."""
+    freq: dict[str, int] = {}
+    with open(jieba_dictionary(), encoding="utf-8") as f:
+        for line in f:
+            word, count = line.split(" ")[:2]
+            if len(word) >= 2 and (WRONG in word or RIGHT in word):
+                freq[word] = int(count)
+    zhu = {w for w, n in freq.items() if WRONG in w and n > freq.get(w.replace(WRONG, RIGHT), 0)}
+    zhe = {w for w, n in freq.items() if RIGHT in w and n >= MIN_FREQ and n > freq.get(w.replace(RIGHT, WRONG), 0)}
+    return frozenset(zhu), frozenset(zhe)
+
+
+def _spanned(text: str, i: int, words: frozenset[str], longest: int = 6) -> bool:
+    """Whether a word of `words` covers text[i]."""
+    return any(
+        text[start:end] in words
+        for start in range(max(0, i - longest + 1), i + 1)
+        for end in range(i + 1, min(len(text), start + longest) + 1)
+    )
+
+
+def _read_as_zhe(clause: str, i: int) -> bool:
+    """Whether the tagger reads 着 at clause[i] inside a dictionary word (睡不着, 紧跟着) or alone after a verb or an
+    adjective (拿着地图, 哭着说)."""
+    at = 0
+    previous = ""
+    for word, tag in tagger.get()(clause):
+        if at <= i < at + len(word):
+            return len(word) > 1 or previous.startswith(PREDICATE_TAGS)
+        at += len(word)
+        previous = tag
+    return False
+
+
+def find_regional_zhe(text: str) -> list[Finding]:
+    """Flag 著 where mainland writing has 着: in a 着-word (随着, 睡不着, 着急), or alone after a verb or adjective;
+    never inside a 著-word (著名, 显著, 编著), after a name (鲁迅著) or as 这 mistyped (看看著个)."""
+    if WRONG not in text:
+        return []
+    zhu, zhe = _words.get()
+    findings = []
+    for clause in _HAN.finditer(text):
+        written = clause.group()
+        if WRONG not in written:
+            continue
+        as_zhe = written.replace(WRONG, RIGHT)
+        for i, ch in enumerate(written):
+            if ch != WRONG or _spanned(written, i, zhu) or "这" + written[i + 1 : i + 2] in THIS_WORDS:
+                continue
+            if _spanned(as_zhe, i, zhe) or _read_as_zhe(as_zhe, i):
+                at = clause.start() + i
+                findings.append(finding_for(ZHU, at, at + 1))
+    return findings
