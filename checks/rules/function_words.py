@@ -60,8 +60,11 @@ MEASURES = frozenset("儿 里 边 个 些 种 天 年 次 位 家 部 本 件 �
 # Words after which a 哪 asks an embedded question (不知道他去哪儿了。) or means "any" (不管哪个).
 EMBEDDING = (
     "知道 不知 记得 记不 问 看看 想想 猜 决定 选 明白 清楚 确定 告诉 商量 讨论 了解 发现 忘 无论 不论 不管 随便 "
-    "是否 取决 说不 弄不 搞不 分不 认不 看你 找".split()
+    "是否 取决 说不 弄不 搞不 分不 认不 看你 找 想一想 说一说 看一看 问一问 说说".split()
 )
+# 哪天 in a sentence about what may come is "some day" (哪天我们一起去看, 恐怕哪天会下雨), not 那天.
+SOME_DAY = ("哪天", "哪一天")
+COMING = tuple("一起 吧 会 要 再 改天 有空 如果 要是 恐怕 也许 说不定 希望".split())
 OTHER_QUESTION_WORDS = tuple("吗 什么 谁 怎 几 多少 为什么 为何 呢 吧 是不是 有没有 还是 哪".split())
 
 
@@ -96,6 +99,13 @@ def question_twin(text: str, at: int, word: str) -> str | None:
     return None
 
 
+def some_day(text: str, at: int) -> bool:
+    """哪天 in a sentence about what may come means "some day" (哪天我们一起去看, 恐怕哪天会下雨): no 那天 mistyped;
+    one that goes on to tell what happened (哪天……我们一起去喝咖啡聊了一个下午) is 那天."""
+    before, rest = sentence_around(text, at)
+    return rest.startswith(SOME_DAY) and any(w in before + rest for w in COMING) and "了" not in rest
+
+
 REPEATED = frozenset("一遍 一次 一回".split())
 
 
@@ -123,12 +133,16 @@ def find_function_word_swaps(text: str, min_gain: float = MIN_GAIN) -> list[Find
         for i, (word, _) in enumerate(tokens):
             twin = TWINS.get(word)
             following = tag_at(tokens, i + 1)
-            if word == "再" and (following in PLACES or _locative_follows(tokens, i)):
+            if word == "再" and word_at(tokens, i + 1) in ONCE_MORE and not tag_at(tokens, i - 1).startswith("v"):
+                twin = None  # again, together or once more (我们再一起去), unless a verb wants a place (坐再一起)
+            elif word == "再" and (following in PLACES or _locative_follows(tokens, i)):
                 needed = min(min_gain, PLACE_GAIN)
             elif word == "在" and again_by_grammar(tokens, i, sentence_around(normalized, at)[0]):
                 needed = GRAMMAR_GAIN
             elif word == "在" and following and not following.startswith(NOMINAL):
                 needed = min(min_gain, AGAIN_GAIN)
+            elif word == "哪" and some_day(normalized, at):
+                twin = None
             elif word[:1] in "哪那" and len(word) <= 2:
                 right = question_twin(normalized, at, word)  # the sentence, not the register, decides these
                 twin, needed = (right, min(min_gain, QUESTION_GAIN)) if right else (twin, min_gain)

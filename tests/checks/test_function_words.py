@@ -157,3 +157,23 @@ def test_zai_before_a_place_or_a_longer_verb_stays(text: str) -> None:
 def test_buy_and_sell_are_twins_the_lm_decides() -> None:
     assert flagged("我卖了一个新手机，用起来很方便。") == [("卖", "买")]
     assert flagged("他把旧车卖了，又买了一辆新车。") == []
+
+
+@pytest.mark.parametrize("text", ["下一次我们再一起吃饭吧！", "有空的时候，我们再一块儿去看电影。"])
+def test_again_before_together_or_once_more_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_again_before_together_after_a_verb_of_place_is_zai() -> None:
+    assert flagged("吃完晚饭，我们一家人常常坐再一起聊天。") == [("再", "在")]
+
+
+@pytest.mark.parametrize(
+    "text", ["你要是没看过，哪天我们一起看。", "你要想一想哪一些工作比较适合你。", "大家说一说哪里错了。"]
+)
+def test_which_as_some_day_or_after_think_it_over_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_which_day_in_a_sentence_about_the_past_is_still_that_day() -> None:
+    assert flagged("我生日哪天，妈妈给我做了一个蛋糕。") == [("哪", "那")]
