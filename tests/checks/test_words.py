@@ -141,7 +141,7 @@ def test_the_frequent_word_rule_weighs_segmentation_more_in_short_everyday_claus
         frequent_prior=1.5,
         frequent_threshold=11.6,
         frequent_min_lm_gain=0.5,
-        colloquial_bonus=0.0,
+        colloquial_bonus=(0.0, 0.0, 0.0, 0.0),
     )
     assert [(f.text, f.suggestion) for f in find_word_typos(text, earlier)] == []
     assert corrections(text) == [(wrong, right)]
@@ -163,9 +163,8 @@ def test_the_frequent_word_rule_needs_the_language_model_to_agree(text: str) -> 
     ],
 )
 def test_a_non_word_in_a_first_or_second_person_clause_needs_less(text: str, wrong: str, right: str) -> None:
-    assert [
-        (f.text, f.suggestion) for f in find_word_typos(text, dataclasses.replace(DEFAULT, colloquial_bonus=0.0))
-    ] == []
+    no_bonus = dataclasses.replace(DEFAULT, colloquial_bonus=(0.0, 0.0, 0.0, 0.0))
+    assert [(f.text, f.suggestion) for f in find_word_typos(text, no_bonus)] == []
     assert corrections(text) == [(wrong, right)]
 
 
@@ -274,3 +273,11 @@ def test_in_a_formal_clause_the_frequent_word_rule_needs_less_when_the_language_
 )
 def test_the_formal_frequent_word_threshold_leaves_correct_formal_sentences_alone(text: str) -> None:
     assert corrections(text) == []
+
+
+@pytest.mark.parametrize(("text", "wrong"), [("上次考试我太紧张了，得到坏成绩。", "坏"), ("请帮我买一件雪衣。", "雪")])
+def test_a_similar_shape_candidate_gets_no_first_person_bonus(text: str, wrong: str) -> None:
+    """An everyday typist slips on a sound, not a shape: 坏成绩 is no 不成绩, 雪衣 no 雨衣."""
+    every_tier = dataclasses.replace(DEFAULT, colloquial_bonus=(1.0, 1.0, 1.0, 1.0))
+    assert [f.text for f in find_word_typos(text, every_tier)] == [wrong]
+    assert find_word_typos(text) == []
