@@ -13,6 +13,8 @@ from checks.vocabulary import MAX_WORD_LEN, word_freq
 MIN_WORD_FREQ = 10
 MIN_REDUPLICATION_FREQ = 5
 STANDALONE = frozenset("的地得了是在有和与及对把被将从向于并或之其所以就都也还要为不会能")
+# Tags of a word that can be the object of a doubled verb (吃吃小吃): nouns, names and places.
+OBJECT_TAGS = frozenset("n nr ns nt nz".split())
 _DOUBLE_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
 _DOUBLE_PHRASE = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
 
@@ -51,14 +53,26 @@ def _legitimate(text: str, i: int) -> bool:
 
 def _reduplicated_form(text: str, i: int) -> bool:
     """A character doubled before 看 tries something (穿穿看, 尝尝看) unless it is a pronoun or a function word
-    (我我看); an adjective doubled before 的/地/得 or before another doubled character describes (硬硬的, 黑黑长长的):
-    everyday reduplication that no dictionary lists."""
+    (我我看); a verb doubled before its object does a little of it (吃吃小吃, but 有有一个, 去去玩, 到到了 are
+    slips); a word doubled as AABB (安安顿顿) is emphatic; an adjective doubled before 的/地/得 or before another
+    doubled character describes (硬硬的, 黑黑长长的): everyday reduplication that no dictionary lists."""
     after = text[i + 2 : i + 4]
     tag = tagger.get()(text[i])[0][1]
     if after[:1] == "看":
         return tag != "r" and text[i] not in STANDALONE
+    whole = text[i - 1 : i + 1]
+    if text[i - 2 : i - 1] == text[i - 1 : i] and _is_word(whole) and tagger.get()(whole)[0][1] != "r":
+        return True  # the second half of AABB: 安安顿顿, 幸幸福福 (not 我我们们)
+    if tag == "v" and text[i] not in STANDALONE and _object_follows(text, i + 2):
+        return True  # a verb done a little, with its object: 吃吃小吃, 逛逛夜市
     doubled_next = len(after) == 2 and after[0] == after[1]
     return tag == "a" and (after[:1] in ("的", "地", "得") or doubled_next)
+
+
+def _object_follows(text: str, at: int) -> bool:
+    """Whether a noun starts at text[at] (中国菜, 小吃)."""
+    tokens = tagger.get()(text[at : at + MAX_WORD_LEN])
+    return bool(tokens) and tokens[0][1] in OBJECT_TAGS
 
 
 def _onomatopoeia(text: str, i: int) -> bool:

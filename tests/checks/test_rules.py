@@ -72,6 +72,19 @@ def test_legitimate_reduplication_is_not_flagged(text: str) -> None:
     assert flagged(text, "repeat.char") == [] and flagged(text, "repeat.phrase") == []
 
 
+@pytest.mark.parametrize("text", ["周末我们去夜市逛逛，吃吃小吃。", "晚上一起吃吃中国菜。", "一家人安安顿顿地过日子。"])
+def test_a_verb_doubled_before_its_object_and_aabb_are_reduplication(text: str) -> None:
+    assert flagged(text, "repeat.char") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "doubled"),
+    [("这对我有有一个积极的影响。", "有有"), ("周末我们去去玩。", "去去"), ("他是是老师。", "是是")],
+)
+def test_a_doubled_verb_with_no_object_or_a_function_word_is_still_flagged(text: str, doubled: str) -> None:
+    assert flagged(text, "repeat.char") == [(doubled, doubled[0])]
+
+
 def test_phrase_written_twice_is_flagged() -> None:
     assert flagged("要进一步进一步加强管理", "repeat.phrase") == [("进一步进一步", "进一步")]
 
