@@ -8,6 +8,7 @@ from checks import check_text
 from checks.findings import Lexicon
 from checks.inspection import NormativeEntry, base_list, dismissal_needs_confirmation, find_normative
 from checks.inspection.normative import BadListLine, parse_list
+from checks.rules.wording import confusion_table
 
 CLEAN = (
     "会议强调，要坚持以习近平同志为核心的党中央的集中统一领导，以习近平新时代中国特色社会主义思想为指导，"
@@ -91,3 +92,9 @@ def test_only_political_and_leader_findings_need_the_section_heads_confirmation_
     assert dismissal_needs_confirmation("leader", "warning")
     assert not dismissal_needs_confirmation("link", "error")
     assert not dismissal_needs_confirmation("political", "info")
+
+
+def test_no_form_is_both_a_wording_confusion_and_a_normative_entry():
+    """Each wrong form is reported by one list, never twice with two rules."""
+    confusions, _ = confusion_table.get()
+    assert {e.wrong for e in base_list.get().entries} & confusions.keys() == set()
