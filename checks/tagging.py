@@ -74,6 +74,20 @@ def single_character_tag(clause: str, i: int) -> str:
     return ""
 
 
+def verb_before_object(clause: str, i: int) -> bool:
+    """Whether the tagger reads clause[i] as a one-character verb followed by a pronoun or a noun, its object
+    (借我, 爬大象, 人挤人)."""
+    tokens = tagger.get()(clause)
+    at = 0
+    for n, (word, flag) in enumerate(tokens):
+        if at == i:
+            return len(word) == 1 and flag == "v" and tag_at(tokens, n + 1)[:1] in ("r", "n")
+        at += len(word)
+        if at > i:
+            return False
+    return False
+
+
 @lazy
 def tagger() -> Callable[[str], tuple[Token, ...]]:
     """Load jieba's dictionary and tagger once; return a cached clause → (word, tag) tokens function."""

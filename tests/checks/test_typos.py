@@ -87,3 +87,36 @@ def test_the_tag_of_a_one_character_word_only() -> None:
 
     assert single_character_tag("不只我们这一代", 1) == "d"
     assert single_character_tag("不只我们这一代", 2) == single_character_tag("不只我们这一代", 3) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她愿意借我。",  # 借我 -> 给我
+        "上次你借我的那本书，我已经看完了。",
+        "妈妈爸爸来了然后帮我爬大象上去，我整天抱著我新朋友。",  # 爬 -> 把
+        "午餐时刻更是人挤人，通常一位难求。",  # 人挤人 -> 人给人
+    ],
+)
+def test_one_character_verb_before_its_object_stands_as_written(text: str) -> None:
+    assert find_typos(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("我学会了做西红柿超鸡蛋。", "超", "炒"),
+        ("下雨了，别忘了戴伞。", "戴", "带"),
+        ("三个凑皮匠胜过一个诸葛亮。", "凑", "臭"),
+    ],
+)  # the same frame, a verb before a noun, but the LM's preference is clear
+def test_typo_in_a_verb_before_a_noun_is_still_found(text: str, wrong: str, right: str) -> None:
+    assert [(f.text, f.suggestion) for f in find_typos(text)] == [(wrong, right)]
+
+
+def test_a_one_character_verb_before_a_pronoun_or_a_noun() -> None:
+    from checks.tagging import verb_before_object
+
+    assert verb_before_object("她愿意借我。", 3) and verb_before_object("午餐时刻更是人挤人。", 7)
+    assert not verb_before_object("成长过程真的恨有趣。", 6)  # an adjective follows
+    assert not verb_before_object("我们要做好布署工作。", 5)  # not a one-character word
