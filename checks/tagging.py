@@ -62,30 +62,30 @@ def person_name_positions(clause: str) -> frozenset[int]:
     return frozenset(positions)
 
 
+def token_at(tokens: tuple[Token, ...], i: int) -> tuple[int, int]:
+    """Return (index of the token covering character offset i, that token's first offset), or (-1, -1) past the
+    end."""
+    at = 0
+    for n, (word, _) in enumerate(tokens):
+        if at <= i < at + len(word):
+            return n, at
+        at += len(word)
+    return -1, -1
+
+
 def single_character_tag(clause: str, i: int) -> str:
     """Return the tag of clause[i] when the tagger reads it as a one-character word, else ""."""
-    at = 0
-    for word, flag in tagger.get()(clause):
-        if at == i:
-            return flag if len(word) == 1 else ""
-        at += len(word)
-        if at > i:
-            return ""
-    return ""
+    tokens = tagger.get()(clause)
+    n, start = token_at(tokens, i)
+    return tokens[n][1] if start == i and len(tokens[n][0]) == 1 else ""
 
 
 def verb_before_object(clause: str, i: int) -> bool:
     """Whether the tagger reads clause[i] as a one-character verb followed by a pronoun or a noun, its object
     (借我, 爬大象, 人挤人)."""
     tokens = tagger.get()(clause)
-    at = 0
-    for n, (word, flag) in enumerate(tokens):
-        if at == i:
-            return len(word) == 1 and flag == "v" and tag_at(tokens, n + 1)[:1] in ("r", "n")
-        at += len(word)
-        if at > i:
-            return False
-    return False
+    n, start = token_at(tokens, i)
+    return start == i and tokens[n] == (clause[i], "v") and tag_at(tokens, n + 1)[:1] in ("r", "n")
 
 
 @lazy

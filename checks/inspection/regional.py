@@ -11,7 +11,7 @@ from checks.findings import Finding
 from checks.inspection.normative import NormativeEntry, finding_for
 from checks.paths import jieba_dictionary
 from checks.resources import lazy
-from checks.tagging import tagger
+from checks.tagging import tag_at, tagger, token_at
 
 WRONG, RIGHT = "著", "着"
 ZHU = NormativeEntry(WRONG, RIGHT, "warning", "regional", "mainland-usage", "助词和“着急”“睡着”等词，大陆规范写作“着”")
@@ -53,14 +53,9 @@ def _spanned(text: str, i: int, words: frozenset[str], longest: int = 6) -> bool
 def _read_as_zhe(clause: str, i: int) -> bool:
     """Whether the tagger reads 着 at clause[i] inside a dictionary word (睡不着, 紧跟着) or alone after a verb or an
     adjective (拿着地图, 哭着说)."""
-    at = 0
-    previous = ""
-    for word, tag in tagger.get()(clause):
-        if at <= i < at + len(word):
-            return len(word) > 1 or previous.startswith(PREDICATE_TAGS)
-        at += len(word)
-        previous = tag
-    return False
+    tokens = tagger.get()(clause)
+    n, _ = token_at(tokens, i)
+    return n >= 0 and (len(tokens[n][0]) > 1 or tag_at(tokens, n - 1).startswith(PREDICATE_TAGS))
 
 
 def find_regional_zhe(text: str) -> list[Finding]:
