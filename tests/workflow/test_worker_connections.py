@@ -8,12 +8,13 @@ import os
 import secrets
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from reviewflow import services
 from reviewflow.models import Draft, Status
-from tests.conftest import all_queues, start_worker, stop_worker
+from tests.conftest import start_worker, stop_worker
 from tests.factories import demo_org, make_draft, wait_for
+from workflow.tasks import run_check
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -28,13 +29,23 @@ def worker_sessions(application_name: str) -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
+def submit_to(queue: str, draft: Draft, user) -> None:
+    """Submit the draft and send its check to `queue` alone, which only this test's worker consumes: the session's
+    shared worker, if another test started it, must not take the check."""
+    with transaction.atomic():
+        run = services.submit(draft_id=draft.pk, user=user)
+        transaction.get_connection().run_on_commit.clear()
+    run_check.apply_async((run.pk,), queue=queue)
+
+
 def test_a_prefork_worker_keeps_its_pooled_connection_and_recovers_when_it_is_dropped(database_url):
     application_name = f"reviewflow-test-worker-{os.getpid()}"
+    queue = f"pooled-{os.getpid()}"
     separator = "&" if "?" in database_url else "?"
     worker = start_worker(
         database_url=f"{database_url}{separator}application_name={application_name}",
-        queue=all_queues(),
-        name=f"pooled-{os.getpid()}",
+        queue=queue,
+        name=queue,
         pool="prefork",
         extra_env={
             "DJANGO_SETTINGS_MODULE": "settings.prod",
@@ -49,7 +60,7 @@ def test_a_prefork_worker_keeps_its_pooled_connection_and_recovers_when_it_is_dr
         seen = []
         for n in range(3):
             draft = make_draft(org["drafter"], title=f"第{n}期工作动态")
-            services.submit(draft_id=draft.pk, user=org["drafter"])
+            submit_to(queue, draft, org["drafter"])
             wait_for(lambda pk=draft.pk: Draft.objects.get(pk=pk).status != Status.CHECKING)
             seen.append(worker_sessions(application_name))
         assert seen[0], "the worker holds no connection between tasks"
@@ -61,7 +72,7 @@ def test_a_prefork_worker_keeps_its_pooled_connection_and_recovers_when_it_is_dr
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s", [application_name]
             )
         draft = make_draft(org["drafter"], title="连接断开之后的稿件")
-        services.submit(draft_id=draft.pk, user=org["drafter"])
+        submit_to(queue, draft, org["drafter"])
         wait_for(lambda: Draft.objects.get(pk=draft.pk).status != Status.CHECKING, timeout=60)
         assert Draft.objects.get(pk=draft.pk).status == Status.SIGNING
     finally:
