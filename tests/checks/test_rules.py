@@ -257,3 +257,33 @@ def test_a_doubled_pronoun_before_kan_or_de_and_a_doubled_verb_elsewhere_are_sli
 @pytest.mark.parametrize("text", ["今天玩得很开心喔。", "别忘了带雨伞喔。"])
 def test_an_interjection_stands_as_written(text: str) -> None:
     assert [f for f in check_text(text) if f.kind == "typo"] == []
+
+
+@pytest.mark.parametrize("text", ["我迟到是应为下雨。", "我能这样都是应为我爸爸给我这种生活。"])
+def test_yingwei_after_shi_giving_a_reason_is_yinwei(text: str) -> None:
+    assert flagged(text, "wording.yinwei") == [("应为", "因为")]
+
+
+def test_yingwei_after_shi_meaning_ought_stays() -> None:
+    assert flagged("这是应为之事，这些规定是应当遵守的。", "wording.yinwei") == []
+
+
+@pytest.mark.parametrize("text", ["你好阿！", "阿，对了！我差点忘了。", "你是学生阿？", "学费阿，零用钱啊，都要花钱。"])
+def test_a_standing_alone_before_a_pause_is_the_particle_a(text: str) -> None:
+    assert flagged(text, "wording.a_particle") == [("阿", "啊")]
+
+
+@pytest.mark.parametrize(
+    "text", ["中阿两国关系稳步发展。", "欧盟代表团赴阿，条件是停火。", "阿姨，您好！", "他叫阿明，是阿Q的读者。"]
+)
+def test_a_in_names_and_as_a_country_stays(text: str) -> None:
+    assert flagged(text, "wording.a_particle") == []
+
+
+def test_xiaoshihou_without_a_count_of_hours_is_childhood() -> None:
+    assert flagged("我小时后住在乡下。", "wording.xiaoshihou") == [("小时后", "小时候")]
+
+
+def test_hours_later_with_a_count_stays() -> None:
+    text = "两个小时后我们到了，半小时后会议开始，24小时后结果公布，数小时后大火被扑灭。"
+    assert flagged(text, "wording.xiaoshihou") == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.confusables import SAME_SOUND, SIMILAR_SHAPE, typed_tier
+from checks import check_text
+from checks.confusables import SAME_SOUND, SIMILAR_SHAPE, candidates_for, typed_tier
 from checks.lm.corpus import held_out_sentences
 from checks.typos import find_typos
 
@@ -120,3 +121,24 @@ def test_a_one_character_verb_before_a_pronoun_or_a_noun() -> None:
     assert verb_before_object("她愿意借我。", 3) and verb_before_object("午餐时刻更是人挤人。", 7)
     assert not verb_before_object("成长过程真的恨有趣。", 6)  # an adjective follows
     assert not verb_before_object("我们要做好布署工作。", 5)  # not a one-character word
+
+
+def test_ji_and_yi_are_similar_shapes() -> None:
+    assert candidates_for("已")["己"] == SIMILAR_SHAPE
+    assert candidates_for("己")["已"] == SIMILAR_SHAPE
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("我要把握自已的人生。", "已", "己"), ("我只是随便说说而己。", "己", "已"), ("他己经走了。", "己", "已")],
+)
+def test_ji_written_for_yi_and_yi_for_ji_are_corrected(text: str, wrong: str, right: str) -> None:
+    assert [(f.text, f.suggestion) for f in check_text(text) if f.kind == "typo"] == [(wrong, right)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他们自己经营一家小店。", "会议已经结束，各自已有安排。", "各地区各部门要从自己的实际出发，认真贯彻落实。"],
+)
+def test_ji_and_yi_in_their_words_stay(text: str) -> None:
+    assert [f for f in check_text(text) if f.kind == "typo"] == []
