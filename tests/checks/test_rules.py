@@ -287,3 +287,91 @@ def test_xiaoshihou_without_a_count_of_hours_is_childhood() -> None:
 def test_hours_later_with_a_count_stays() -> None:
     text = "两个小时后我们到了，半小时后会议开始，24小时后结果公布，数小时后大火被扑灭。"
     assert flagged(text, "wording.xiaoshihou") == []
+
+
+def flagged_by(text: str, *rules: str) -> list[tuple[str, str | None]]:
+    return [hit for rule in rules for hit in flagged(text, rule)]
+
+
+def lm_flags(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.suggestion) for f in check_text(text) if f.kind in ("typo", "wording", "repeat")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他座捷运到学校。", "我从台湾座飞机到美国。", "我座了差不多十个小时的飞机才到美国。", "他要座７１６号的公车。"],
+)
+def test_riding_written_zuo_seat_before_a_vehicle_with_or_without_its_details_is_zuo_sit(text: str) -> None:
+    assert flagged(text, "wording.zuo_ride") == [("座", "坐")]
+
+
+def test_a_measure_word_or_a_seat_before_a_vehicle_stays() -> None:
+    assert flagged("这座火车站很大，一座飞机场，硬座车和软座车，座车可以停。", "wording.zuo_ride") == []
+    assert lm_flags("这座公交车站是去年建成的，每座车站都有无障碍设施。") == []
+
+
+@pytest.mark.parametrize("text", ["他进教室座在椅子上。", "你是客人，请你座著休息。", "座下看菜单的时候，我很饿。"])
+def test_sitting_written_zuo_seat_is_zuo_sit(text: str) -> None:
+    assert flagged(text, "wording.zuo_seat") == [("座", "坐")]
+
+
+def test_zuo_seat_in_seat_words_and_as_a_measure_word_stays() -> None:
+    assert flagged("讲座在礼堂举行，宝座在殿上，一座在建的大桥，著名学者。", "wording.zuo_seat") == []
+    assert lm_flags("这场讲座在市图书馆举行，后座在改装中。") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["我们要做摩托车去餐厅。", "我做了飞机到台北。", "他们做二九七的公车去。", "你很快就会学会做捷运。"]
+)
+def test_riding_written_zuo_do_is_zuo_sit(text: str) -> None:
+    assert flagged_by(text, "wording.zuo_ride_service", "wording.zuo_ride_trip") == [("做", "坐")]
+
+
+def test_making_a_vehicle_or_working_as_a_driver_stays_zuo_do() -> None:
+    text = "他喜欢做飞机模型，工厂做汽车零件，他做出租车司机，我们做汽车，这叫做火车头。"
+    assert flagged_by(text, "wording.zuo_ride_service", "wording.zuo_ride_trip") == []
+    assert lm_flags("该厂做汽车配件起家，如今做公交车车身。") == []
+
+
+def test_homework_is_zuo_do() -> None:
+    assert flagged("他们不喜欢作功课。", "wording.zuo_cook") == [("作", "做")]
+
+
+@pytest.mark.parametrize("text", ["准备吃晚餐或著去补习。", "如果台风或著地震，粮食会不够。"])
+def test_huozhe_written_with_zhu_is_huozhe(text: str) -> None:
+    assert flagged(text, "wording.huozhe") == [("著", "者")]
+
+
+def test_huo_before_a_zhu_word_stays() -> None:
+    assert flagged("论文或著作，或著名学者，或著急或高兴。", "wording.huozhe") == []
+    assert lm_flags("参评成果为专著或著作类成果。") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["价钱不贵。在加上夜市有很多好吃的。", "而且在加上网路的功能。", "如果在这样下去，大家都会有困难。"]
+)
+def test_zai_before_jiashang_or_zheyang_xiaqu_is_zai_again(text: str) -> None:
+    assert flagged(text, "wording.zai_jiashang") == [("在", "再")]
+
+
+def test_xianzai_and_zhengzai_before_jiashang_stay() -> None:
+    assert flagged("现在加上运费一共五十元，正在加上标签。", "wording.zai_jiashang") == []
+    assert lm_flags("现在这样下去不行，必须加快改革。") == []
+
+
+def test_other_again_frames_of_zai() -> None:
+    assert flagged("从明天开始我在也不是作业员了。", "wording.zai_yebu") == [("在", "再")]
+    assert flagged("专家担心在过几十年，劳动人口会越来越少。", "wording.zai_guo_time") == [("在", "再")]
+    assert flagged("在说，我觉得这里很好玩。", "wording.zai_start") == [("在", "再")]
+    text = "他们在也门，在过去几年，他在说，在来的路上。"
+    assert flagged_by(text, "wording.zai_yebu", "wording.zai_guo_time", "wording.zai_start") == []
+    assert lm_flags("在过去的五年里，全市经济保持平稳增长。") == []
+
+
+def test_zai_written_as_again_before_a_place_or_a_time_span_is_zai() -> None:
+    assert flagged("我们终于会再一起。", "wording.zai_yiqi") == [("再", "在")]
+    assert flagged("如果再２个月内没办法解决，我们就报警。", "wording.zai_within") == [("再", "在")]
+    assert flagged("他们要他自己要再家温习。", "wording.zai_home") == [("再", "在")]
+    text = "我们再一起去吃饭，再过两个月，他不再家访了。"
+    assert flagged_by(text, "wording.zai_yiqi", "wording.zai_within", "wording.zai_home") == []
+    assert lm_flags("双方商定在一个月内完成谈判，并再一次重申了立场。") == []
