@@ -372,6 +372,6 @@ def test_zai_written_as_again_before_a_place_or_a_time_span_is_zai() -> None:
     assert flagged("我们终于会再一起。", "wording.zai_yiqi") == [("再", "在")]
     assert flagged("如果再２个月内没办法解决，我们就报警。", "wording.zai_within") == [("再", "在")]
     assert flagged("他们要他自己要再家温习。", "wording.zai_home") == [("再", "在")]
-    text = "我们再一起去吃饭，再过两个月，他不再家访了。"
+    text = "我们再一起去吃饭，下次有机会再一起吧，再过两个月，他不再家访了。"
     assert flagged_by(text, "wording.zai_yiqi", "wording.zai_within", "wording.zai_home") == []
     assert lm_flags("双方商定在一个月内完成谈判，并再一次重申了立场。") == []
