@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from pypinyin import Style, pinyin  # noqa: E402
 
 from checks.confusables import _common_chars, fuzzy_sound  # noqa: E402
-from checks.paths import jieba_dictionary, pycorrector_data  # noqa: E402
+from checks.paths import jieba_entries, pycorrector_data  # noqa: E402
 from checks.tagging import tagger  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -59,11 +59,9 @@ def _options(ch: str, kind: str, plain: dict[str, set[str]], fuzzy: dict[str, se
 def _char_weights() -> dict[str, float]:
     """How often a character is used (summed jieba word frequencies): an input method offers frequent ones first."""
     weights: dict[str, float] = defaultdict(float)
-    with open(jieba_dictionary(), encoding="utf-8") as f:
-        for line in f:
-            word, freq = line.split(" ")[:2]
-            for ch in word:
-                weights[ch] += int(freq)
+    for word, freq in jieba_entries():
+        for ch in word:
+            weights[ch] += freq
     return {ch: w**0.5 for ch, w in weights.items()}
 
 

@@ -23,6 +23,7 @@ _RESOURCES = (
     confusables.confusion_sets,
     confusables.word_characters,
     vocabulary.word_freq,
+    vocabulary.safe_words,
     vocabulary.replacement_index,
     vocabulary.segment_costs,
     names.protected_names,

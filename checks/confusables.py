@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from pypinyin import Style, pinyin
 
-from checks.paths import jieba_dictionary, pycorrector_data
+from checks.paths import jieba_entries, pycorrector_data
 from checks.resources import lazy
 
 SAME_SOUND, SIMILAR_SOUND, SIMILAR_SHAPE, FUZZY_SOUND = 0, 1, 2, 3
@@ -123,11 +123,9 @@ def word_characters() -> dict[str, frozenset[str]]:
     WORD_CHAR_MIN_FREQ frequent}, by their usual readings."""
     common = _common_chars()
     chars: set[str] = set()
-    with open(jieba_dictionary(), encoding="utf-8") as f:
-        for line in f:
-            word, count = line.split(" ")[:2]
-            if len(word) >= 2 and int(count) >= WORD_CHAR_MIN_FREQ:
-                chars.update(ch for ch in word if "\u4e00" <= ch <= "\u9fff" and ch not in common)
+    for word, count in jieba_entries():
+        if len(word) >= 2 and count >= WORD_CHAR_MIN_FREQ:
+            chars.update(ch for ch in word if "\u4e00" <= ch <= "\u9fff" and ch not in common)
     by_sound: dict[str, set[str]] = defaultdict(set)
     for ch in chars:
         for sound in syllables(ch):

@@ -7,6 +7,7 @@ import re
 
 from checks.paths import checker_data, open_jionlp_text, pycorrector_data
 from checks.resources import lazy
+from checks.spans import covered_positions
 
 MAX_NAME_LEN = 8
 TOWN_LEVEL = 3
@@ -53,13 +54,7 @@ def protected_names() -> frozenset[str]:
 
 def named_positions(text: str) -> set[int]:
     """Return the offsets of text that lie inside a known name."""
-    names = protected_names.get()
-    covered: set[int] = set()
-    for start in range(len(text)):
-        for end in range(start + 2, min(len(text), start + MAX_NAME_LEN) + 1):
-            if text[start:end] in names:
-                covered.update(range(start, end))
-    return covered
+    return covered_positions(text, protected_names.get(), MAX_NAME_LEN)
 
 
 def guarded_positions(text: str) -> set[int]:

@@ -6,6 +6,7 @@ import importlib.util
 import io
 import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -41,6 +42,14 @@ def people_daily_corpus() -> Path:
 def jieba_dictionary() -> Path:
     """Return jieba's main dictionary (word, frequency, POS per line)."""
     return package_dir("jieba") / "dict.txt"
+
+
+def jieba_entries() -> Iterator[tuple[str, int]]:
+    """Yield (word, frequency) for every line of jieba's main dictionary."""
+    with open(jieba_dictionary(), encoding="utf-8") as f:
+        for line in f:
+            word, count = line.split(" ")[:2]
+            yield word, int(count)
 
 
 def wordfreq_data(file_name: str) -> Path:

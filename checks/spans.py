@@ -4,7 +4,7 @@ punctuation findings is filtered in near-linear time instead of comparing every 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from itertools import accumulate
 
 
@@ -25,3 +25,13 @@ class SpanIndex:
         """Whether one span starts before end and ends after start."""
         k = bisect_left(self._starts, end)
         return k > 0 and self._reach[k - 1] > start
+
+
+def covered_positions(text: str, words: Container[str], longest: int) -> set[int]:
+    """Return the offsets of text inside one of `words` (known names, frequent words) of 2 to `longest` characters."""
+    covered: set[int] = set()
+    for start in range(len(text) - 1):
+        for end in range(start + 2, min(len(text), start + longest) + 1):
+            if text[start:end] in words:
+                covered.update(range(start, end))
+    return covered

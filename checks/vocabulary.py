@@ -14,8 +14,9 @@ import zipfile
 import msgpack
 
 from checks.confusables import word_candidates_for
-from checks.paths import checker_data, jieba_dictionary, jionlp_dictionary, wordfreq_data
+from checks.paths import checker_data, jieba_entries, jionlp_dictionary, wordfreq_data
 from checks.resources import lazy
+from checks.spans import covered_positions
 
 MAX_WORD_LEN = 4
 INDEX_MIN_FREQ = 5
@@ -36,13 +37,7 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def _jieba_words() -> dict[str, int]:
-    freq: dict[str, int] = {}
-    with open(jieba_dictionary(), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split(" ")
-            if len(parts) >= 2 and len(parts[0]) <= MAX_WORD_LEN:
-                freq[parts[0]] = int(parts[1])
-    return freq
+    return {word: count for word, count in jieba_entries() if len(word) <= MAX_WORD_LEN}
 
 
 def _wordfreq_words() -> dict[str, int]:
@@ -124,16 +119,16 @@ def best_word_around(text: str, i: int, min_freq: int) -> int:
     return _best_word_around(text[start : i + MAX_WORD_LEN], i - start, min_freq)
 
 
+@lazy
+def safe_words() -> frozenset[str]:
+    """Return the words at least SAFE_WORD_FREQ frequent, whose characters the typo layers take as written."""
+    return frozenset(word for word, count in word_freq.get().items() if count >= SAFE_WORD_FREQ)
+
+
 @functools.lru_cache(maxsize=1024)
 def safe_positions(text: str) -> frozenset[int]:
     """Return the offsets of text that lie inside a word frequent enough to be taken as written."""
-    freq = word_freq.get()
-    safe: set[int] = set()
-    for start in range(len(text) - 1):
-        for end in range(start + 2, min(len(text), start + MAX_WORD_LEN) + 1):
-            if freq.get(text[start:end], 0) >= SAFE_WORD_FREQ:
-                safe.update(range(start, end))
-    return frozenset(safe)
+    return frozenset(covered_positions(text, safe_words.get(), MAX_WORD_LEN))
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -9,17 +9,20 @@ import re
 
 from checks.findings import Finding
 from checks.inspection.normative import NormativeEntry, finding_for
-from checks.paths import jieba_dictionary
+from checks.paths import jieba_entries
 from checks.resources import lazy
+from checks.spans import covered_positions
 from checks.tagging import tag_at, tagger, token_at
 
 WRONG, RIGHT = "著", "着"
 ZHU = NormativeEntry(WRONG, RIGHT, "warning", "regional", "mainland-usage", "助词和“着急”“睡着”等词，大陆规范写作“着”")
+# The longest 著- or 着-word looked for (吃不了兜着走).
+LONGEST = 6
 # jieba's dictionary lists a few 着-words at the floor count of 3 (着名 3 beside 著名 9342): a 着-word counts from this
 # frequency on.
 MIN_FREQ = 20
 # Tags of the word before a lone 着 that make it the aspect particle: verbs and adjectives (拿着, 戴着, 忙着, 红着脸).
-PREDICATE_TAGS = ("v", "a")
+PARTICLE_AFTER_TAGS = ("v", "a")
 # 著 before a measure word that makes a 这-word is 这 mistyped (same pinyin zhe: 看看著个句子), left to the typo layers.
 THIS_WORDS = frozenset("这个 这里 这些 这样 这么 这儿 这种 这次 这位 这件 这天 这边 这时".split())
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -30,24 +33,10 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     """(words of two characters or more spelled with 著, spelled with 着) in jieba's dictionary, each only when it is
     likelier than its spelling with the other character: 著名 and 新著 are 著-words, 执著 and 意味著 are not (the
     2001 table of variant words settles 执著 on 执着)."""
-    freq: dict[str, int] = {}
-    with open(jieba_dictionary(), encoding="utf-8") as f:
-        for line in f:
-            word, count = line.split(" ")[:2]
-            if len(word) >= 2 and (WRONG in word or RIGHT in word):
-                freq[word] = int(count)
+    freq = {word: count for word, count in jieba_entries() if len(word) >= 2 and (WRONG in word or RIGHT in word)}
     zhu = {w for w, n in freq.items() if WRONG in w and n > freq.get(w.replace(WRONG, RIGHT), 0)}
     zhe = {w for w, n in freq.items() if RIGHT in w and n >= MIN_FREQ and n > freq.get(w.replace(RIGHT, WRONG), 0)}
     return frozenset(zhu), frozenset(zhe)
-
-
-def _spanned(text: str, i: int, words: frozenset[str], longest: int = 6) -> bool:
-    """Whether a word of `words` covers text[i]."""
-    return any(
-        text[start:end] in words
-        for start in range(max(0, i - longest + 1), i + 1)
-        for end in range(i + 1, min(len(text), start + longest) + 1)
-    )
 
 
 def _read_as_zhe(clause: str, i: int) -> bool:
@@ -55,7 +44,7 @@ def _read_as_zhe(clause: str, i: int) -> bool:
     adjective (拿着地图, 哭着说)."""
     tokens = tagger.get()(clause)
     n, _ = token_at(tokens, i)
-    return n >= 0 and (len(tokens[n][0]) > 1 or tag_at(tokens, n - 1).startswith(PREDICATE_TAGS))
+    return n >= 0 and (len(tokens[n][0]) > 1 or tag_at(tokens, n - 1).startswith(PARTICLE_AFTER_TAGS))
 
 
 def find_regional_zhe(text: str) -> list[Finding]:
@@ -70,10 +59,12 @@ def find_regional_zhe(text: str) -> list[Finding]:
         if WRONG not in written:
             continue
         as_zhe = written.replace(WRONG, RIGHT)
+        in_zhu_word = covered_positions(written, zhu, LONGEST)
+        in_zhe_word = covered_positions(as_zhe, zhe, LONGEST)
         for i, ch in enumerate(written):
-            if ch != WRONG or _spanned(written, i, zhu) or "这" + written[i + 1 : i + 2] in THIS_WORDS:
+            if ch != WRONG or i in in_zhu_word or "这" + written[i + 1 : i + 2] in THIS_WORDS:
                 continue
-            if _spanned(as_zhe, i, zhe) or _read_as_zhe(as_zhe, i):
+            if i in in_zhe_word or _read_as_zhe(as_zhe, i):
                 at = clause.start() + i
                 findings.append(finding_for(ZHU, at, at + 1))
     return findings
