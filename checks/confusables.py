@@ -175,6 +175,24 @@ def syllables(ch: str) -> frozenset[str]:
     return frozenset(readings) - {""}
 
 
+def read_apart(ch: str, other: str, word: str, at: int) -> bool:
+    """Whether `other`, read as it is in `word` (word[at] == other), is none of the syllables `ch` is read though the
+    two share some reading: a pinyin input method offers a character under the syllable typed, so 教 is no slip for the
+    jué of 觉得 however much 觉 is also read jiào. A rare character (檡) is exempt, as in candidates_for: it was not
+    picked from an input method's list, and its dictionary readings say little of how it came to be written."""
+    if ch not in _common_chars():
+        return False
+    if not frozenset(_all_readings(ch)) & frozenset(_all_readings(other)):
+        return False  # pycorrector pairs them by shape or sound family (逃/挑): not a matter of readings
+    read = pinyin(word, style=Style.NORMAL, errors=_no_sound)[at][0]  # a dictionary word: Han characters only
+    return fuzzy_sound(read) not in {fuzzy_sound(sound) for sound in _all_readings(ch)}
+
+
+@functools.cache
+def _all_readings(ch: str) -> tuple[str, ...]:
+    return tuple(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0])
+
+
 def typed_tier(ch: str, other: str, tier: int) -> int:
     """A pinyin input method is typed without tones: a character with the same syllable in any tone is as likely
     a slip as a same-sound one (按/安, 系/记)."""

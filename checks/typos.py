@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from checks.confusables import FUZZY_SOUND, candidates_for
+from checks.confusables import FUZZY_SOUND, SAME_SOUND, candidates_for
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
@@ -15,7 +15,7 @@ from checks.names import guarded_positions
 from checks.paths import checker_data
 from checks.resources import lazy
 from checks.tagging import person_name_positions, single_character_tag, verb_before_object
-from checks.vocabulary import best_word_around, confusable_words, safe_positions
+from checks.vocabulary import best_word_around, confusable_words, read_apart_at, safe_positions
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
@@ -23,7 +23,9 @@ _CLAUSE = re.compile(r"[^\s。！？；!?;]+[。！？；!?;]?")
 
 @dataclass(frozen=True)
 class TypoParams:
-    """Decision thresholds, tuned on injected errors in held-out corpus text (bench/tune_typos.py)."""
+    """Decision thresholds, tuned on injected errors in held-out corpus text (bench/tune_typos.py). A sound-alike
+    read apart in the word it would spell (checks.confusables.read_apart) must clear its gain by `reading_penalty`
+    more, as in the word layer (WordParams)."""
 
     covered_min_freq: int = 3
     word_min_freq: int = 5
@@ -31,6 +33,7 @@ class TypoParams:
     covered_ratio: float = 10.0
     covered_extra: float = 4.0
     nonword_extra: float = 2.0
+    reading_penalty: float = 3.0
 
 
 DEFAULT = TypoParams()
@@ -101,6 +104,11 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
     candidates = list(thresholds)
     gains = scoring.substitution_gains(sentence, i, candidates)
     passing = {c: g - thresholds[c] for c, g in zip(candidates, gains, strict=True) if g > thresholds[c]}
+    tiers = candidates_for(sentence[i])
+    for c in [c for c in passing if tiers[c] in (SAME_SOUND, FUZZY_SOUND) and read_apart_at(sentence, i, c)]:
+        passing[c] -= params.reading_penalty  # see WordParams.reading_penalty
+        if passing[c] <= 0:
+            del passing[c]
     if not passing:
         return None
     formed = confusable_words(sentence, i)

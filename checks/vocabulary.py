@@ -13,7 +13,7 @@ import zipfile
 
 import msgpack
 
-from checks.confusables import word_candidates_for
+from checks.confusables import read_apart, word_candidates_for
 from checks.paths import checker_data, jieba_entries, jionlp_dictionary, wordfreq_data
 from checks.resources import lazy
 from checks.spans import covered_positions
@@ -117,6 +117,24 @@ def best_word_around(text: str, i: int, min_freq: int) -> int:
     """Return the highest frequency of a dictionary word (>= min_freq) spanning position i, else 0."""
     start = max(0, i - MAX_WORD_LEN + 1)
     return _best_word_around(text[start : i + MAX_WORD_LEN], i - start, min_freq)
+
+
+def word_around(text: str, i: int) -> tuple[str, int]:
+    """Return the most frequent dictionary word spanning position i and i's offset in it, else (text[i], 0)."""
+    freq = word_freq.get()
+    best, at, most = text[i], 0, 0
+    for start in range(max(0, i - MAX_WORD_LEN + 1), i + 1):
+        for end in range(max(i + 1, start + 2), min(len(text), start + MAX_WORD_LEN) + 1):
+            if freq.get(text[start:end], 0) > most:
+                best, at, most = text[start:end], i - start, freq[text[start:end]]
+    return best, at
+
+
+def read_apart_at(text: str, i: int, candidate: str) -> bool:
+    """Whether the candidate sounds like text[i] only by a reading it does not have in the word it would spell there
+    (会教得 -> 觉: 觉得 is read jué)."""
+    word, at = word_around(text[:i] + candidate + text[i + 1 :], i)
+    return read_apart(text[i], candidate, word, at)
 
 
 @lazy

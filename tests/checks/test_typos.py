@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from checks import check_text
 from checks.confusables import SAME_SOUND, SIMILAR_SHAPE, candidates_for, typed_tier
 from checks.lm.corpus import held_out_sentences
-from checks.typos import find_typos
+from checks.typos import DEFAULT, find_typos
 
 
 @pytest.mark.parametrize(
@@ -142,3 +144,11 @@ def test_ji_written_for_yi_and_yi_for_ji_are_corrected(text: str, wrong: str, ri
 )
 def test_ji_and_yi_in_their_words_stay(text: str) -> None:
     assert [f for f in check_text(text) if f.kind == "typo"] == []
+
+
+def test_a_sound_alike_by_another_reading_must_clear_more_in_the_character_layer() -> None:
+    """你们知道他们教得怎么样: 觉 is read jiào too, but 觉得 is jué, which no one types for 教."""
+    text = "你们知道他们教得怎么样吗？"
+    no_penalty = dataclasses.replace(DEFAULT, reading_penalty=0.0)
+    assert [(f.text, f.suggestion) for f in find_typos(text, no_penalty)] == [("教", "觉")]
+    assert find_typos(text) == []

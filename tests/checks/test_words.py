@@ -9,6 +9,7 @@ import math
 import pytest
 
 from checks.confusables import (
+    read_apart,
     SAME_SOUND,
     SIMILAR_SOUND,
     candidates_for,
@@ -20,6 +21,7 @@ from checks.names import guarded_positions, named_positions
 from checks.register import is_colloquial
 from checks.tagging import person_name_positions
 from checks.vocabulary import all_words, segmentation_cost
+from checks.typos import find_typos
 from checks.words import DEFAULT, find_word_typos
 
 
@@ -281,3 +283,21 @@ def test_a_similar_shape_candidate_gets_no_first_person_bonus(text: str, wrong: 
     every_tier = dataclasses.replace(DEFAULT, colloquial_bonus=(1.0, 1.0, 1.0, 1.0))
     assert [f.text for f in find_word_typos(text, every_tier)] == [wrong]
     assert find_word_typos(text) == []
+
+
+def test_a_character_read_apart_in_the_word_it_would_spell_is_no_sound_alike_there() -> None:
+    assert read_apart("教", "觉", "觉得", 0)  # 觉 is also jiào, but 觉得 is jué
+    assert not read_apart("在", "再", "再见", 0)  # the same syllable in the word
+    assert not read_apart("己", "已", "已经", 0)  # no reading shared: a similar shape, not a matter of readings
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("我要陪家人到那所医院去。", "所"), ("老师问我们教得好不好。", "教"), ("学校有安排带学生去农场。", "带")],
+)
+def test_a_sound_alike_by_another_reading_must_clear_more(text: str, wrong: str) -> None:
+    """那所医院 is no 那些 (些 is read suò only in old verse), 教得 no 觉得 (jué), 带学生 no 大学生 (dà): the writer
+    typed the syllable of the word meant, in both typo layers."""
+    no_penalty = dataclasses.replace(DEFAULT, reading_penalty=0.0)
+    assert wrong in [f.text for f in find_word_typos(text, no_penalty)]
+    assert wrong not in [f.text for f in find_word_typos(text) + find_typos(text)]
