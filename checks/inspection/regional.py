@@ -23,7 +23,8 @@ LONGEST = 6
 MIN_FREQ = 20
 # Tags of the word before a lone 着 that make it the aspect particle: verbs and adjectives (拿着, 戴着, 忙着, 红着脸).
 PARTICLE_AFTER_TAGS = ("v", "a")
-# 著 before a measure word that makes a 这-word is 这 mistyped (same pinyin zhe: 看看著个句子), left to the typo layers.
+# 著 before a measure word that makes a 这-word is 这 mistyped (same pinyin zhe: 看看著个句子), left to the typo layers,
+# unless a word follows (随著时间, 睡著时候: 时间 and 时候, not 这时).
 THIS_WORDS = frozenset("这个 这里 这些 这样 这么 这儿 这种 这次 这位 这件 这天 这边 这时".split())
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -47,6 +48,14 @@ def _read_as_zhe(clause: str, i: int) -> bool:
     return n >= 0 and (len(tokens[n][0]) > 1 or tag_at(tokens, n - 1).startswith(PARTICLE_AFTER_TAGS))
 
 
+def _word_follows(clause: str, i: int) -> bool:
+    """Whether the tagger reads a word of two characters or more right after 着 at clause[i] (随着/时间, 睡着/时候),
+    where 著 cannot be 这 before a measure word (看看/着/个/句子)."""
+    tokens = tagger.get()(clause)
+    n, start = token_at(tokens, i)
+    return 0 <= n < len(tokens) - 1 and start + len(tokens[n][0]) == i + 1 and len(tokens[n + 1][0]) > 1
+
+
 def find_regional_zhe(text: str) -> list[Finding]:
     """Flag 著 where mainland writing has 着: in a 着-word (随着, 睡不着, 着急), or alone after a verb or adjective;
     never inside a 著-word (著名, 显著, 编著), after a name (鲁迅著) or as 这 mistyped (看看著个)."""
@@ -62,7 +71,9 @@ def find_regional_zhe(text: str) -> list[Finding]:
         in_zhu_word = covered_positions(written, zhu, LONGEST)
         in_zhe_word = covered_positions(as_zhe, zhe, LONGEST)
         for i, ch in enumerate(written):
-            if ch != WRONG or i in in_zhu_word or "这" + written[i + 1 : i + 2] in THIS_WORDS:
+            if ch != WRONG or i in in_zhu_word:
+                continue
+            if "这" + written[i + 1 : i + 2] in THIS_WORDS and not _word_follows(as_zhe, i):
                 continue
             if i in in_zhe_word or _read_as_zhe(as_zhe, i):
                 at = clause.start() + i

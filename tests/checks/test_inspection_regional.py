@@ -22,6 +22,8 @@ def regional(text: str, lexicon: Lexicon | None = None) -> list[tuple[str, str |
         ("我昨晚睡不著，心里很著急。", [("著", "着"), ("著", "着")]),
         ("这一变化意味著什么？", [("著", "着")]),
         ("他对事业一直很执著。", [("著", "着")]),
+        ("随著时间推移，成效逐步显现。", [("著", "着")]),  # 着 before a word, not 这时
+        ("我睡著时候做了一个梦。", [("著", "着")]),
     ],
 )
 def test_the_particle_zhu_and_zhe_words_spelled_with_zhu_get_the_mainland_zhe(text, expected):
