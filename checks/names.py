@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from checks.paths import checker_data, open_jionlp_text, pycorrector_data
+from checks.paths import checker_data, jieba_dictionary, open_jionlp_text, pycorrector_data
 from checks.resources import lazy
 from checks.spans import covered_positions
 
 MAX_NAME_LEN = 8
 TOWN_LEVEL = 3
+MIN_PLACE_LEN = 3
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 # A run of Chinese numerals (一八四八年, 三十五亿) is a number written as meant, and so is the unit after it (剂次).
 _NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千万亿两]{2,}")
@@ -42,12 +43,20 @@ def _divisions() -> set[str]:
     return names
 
 
+def _jieba_places() -> set[str]:
+    """Place names jieba's dictionary tags `ns`, of three characters or more (西门町, 城隍庙): jieba lists many at
+    the floor count, below the frequency at which the typo layers take a word as written."""
+    with open(jieba_dictionary(), encoding="utf-8") as f:
+        return {word for word, _, tag in (line.split() for line in f) if tag == "ns" and len(word) >= MIN_PLACE_LEN}
+
+
 @lazy
 def protected_names() -> frozenset[str]:
     """Return the names (2 to MAX_NAME_LEN characters) whose characters are never corrected."""
     names = _first_column(str(pycorrector_data("person_name.txt")))
     names |= _first_column(str(pycorrector_data("place_name.txt")))
     names |= _divisions()
+    names |= _jieba_places()
     names |= _first_column(str(checker_data("government_terms.txt")))
     return frozenset(n for n in names if 2 <= len(n) <= MAX_NAME_LEN and not n.startswith("#"))
 

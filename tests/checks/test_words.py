@@ -66,6 +66,13 @@ def test_names_places_and_terms_guard_their_characters() -> None:
     assert named_positions(text) == {0, 1, 3, 4, 5}
 
 
+def test_a_place_jieba_lists_at_its_floor_count_is_guarded() -> None:
+    """西门町 is in jieba's dictionary only at count 3, below the frequency that makes a word safe: 门庭 won."""
+    text = "你可以下午去逛西门町，我陪你。"
+    assert {7, 8, 9} <= named_positions(text)
+    assert corrections(text) == []
+
+
 def test_numbers_in_chinese_numerals_and_their_unit_are_guarded_but_not_the_word_before() -> None:
     text = "全县有芭十六所"
     assert guarded_positions(text) == {4, 5, 6}
