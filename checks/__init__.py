@@ -22,6 +22,7 @@ _RESOURCES = (
     scoring.model,
     confusables.confusion_sets,
     confusables.word_characters,
+    confusables.usual_readings,
     vocabulary.word_freq,
     vocabulary.safe_words,
     vocabulary.replacement_index,

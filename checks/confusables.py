@@ -4,10 +4,11 @@ fuzzy sound (z/zh, c/ch, s/sh, n/l, -n/-ng confused, any tone)."""
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from pypinyin import Style, pinyin
+from pypinyin.phrases_dict import phrases_dict
 
 from checks.paths import jieba_entries, pycorrector_data
 from checks.resources import lazy
@@ -176,21 +177,48 @@ def syllables(ch: str) -> frozenset[str]:
 
 
 def read_apart(ch: str, other: str, word: str, at: int) -> bool:
-    """Whether `other`, read as it is in `word` (word[at] == other), is none of the syllables `ch` is read though the
-    two share some reading: a pinyin input method offers a character under the syllable typed, so 教 is no slip for the
-    jué of 觉得 however much 觉 is also read jiào. A rare character (檡) is exempt, as in candidates_for: it was not
-    picked from an input method's list, and its dictionary readings say little of how it came to be written."""
+    """Whether `other`, read as it is in `word` (word[at] == other), is none of the usual readings of `ch` though
+    the two share some reading: a pinyin input method offers a character under the syllable typed, so 教 is no slip
+    for the jué of 觉得 however much 觉 is also read jiào, nor 约 for the yào of 想要 (约 is yāo only in 约一约). A
+    rare character (檡) is exempt, as in candidates_for: it was not picked from an input method's list, and its
+    dictionary readings say little of how it came to be written."""
     if ch not in _common_chars():
         return False
     if not frozenset(_all_readings(ch)) & frozenset(_all_readings(other)):
         return False  # pycorrector pairs them by shape or sound family (逃/挑): not a matter of readings
-    read = pinyin(word, style=Style.NORMAL, errors=_no_sound)[at][0]  # a dictionary word: Han characters only
-    return fuzzy_sound(read) not in {fuzzy_sound(sound) for sound in _all_readings(ch)}
+    read = {pinyin(word, style=Style.NORMAL, errors=_no_sound)[at][0]}  # a dictionary word: Han characters only
+    read |= {PARTICLE_READINGS[other]} if other in PARTICLE_READINGS else set()  # 慢慢得说: 地 typed as de
+    usual = usual_readings.get().get(ch, _all_readings(ch))
+    return not {fuzzy_sound(sound) for sound in read} & {fuzzy_sound(sound) for sound in usual}
 
 
-@functools.cache
 def _all_readings(ch: str) -> tuple[str, ...]:
     return tuple(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0])
+
+
+# A reading is usual when pypinyin lists it first or when at least this share of the phrases in its phrase dictionary
+# written with the character read it so (长: cháng 74%, zhǎng 26%; 省: shěng, xǐng 36%; 约: yuē in every one).
+USUAL_SHARE = 0.1
+# The particles are read so in their commonest use, alone, which no phrase shows (地 is dì in 99.8% of them).
+PARTICLE_READINGS = {"的": "de", "地": "de", "得": "de", "着": "zhe", "著": "zhe"}
+_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")  # as Style.NORMAL
+
+
+@lazy
+def usual_readings() -> dict[str, frozenset[str]]:
+    """Return {character: its usual toneless readings} for the characters of pypinyin's phrase dictionary."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for phrase, readings in phrases_dict.items():
+        if len(readings) == len(phrase):
+            for ch, reading in zip(phrase, readings, strict=True):
+                counts[ch][reading[0].translate(_TONE_MARKS)] += 1
+    usual = {}
+    for ch, by_sound in counts.items():
+        total = sum(by_sound.values())
+        sounds = {sound for sound, n in by_sound.items() if n >= USUAL_SHARE * total}
+        sounds |= set(_all_readings(ch)[:1]) | ({PARTICLE_READINGS[ch]} if ch in PARTICLE_READINGS else set())
+        usual[ch] = frozenset(sounds)
+    return usual
 
 
 def typed_tier(ch: str, other: str, tier: int) -> int:

@@ -64,15 +64,18 @@ class WordParams:
     higher LM floor keeps segmentation from deciding alone (就使他们 -> 就是, 不可食部分 -> 一 gain less than 2.5).
     On the official set's dev part and the tuning set's official part 4 more typos located each, no clean sentence of
     ours newly flagged; on a People's Daily slice left out of a model rebuilt without it, one more false flag.
-    A sound-alike candidate that shares a syllable with the typed character only by a reading it does not have in
-    the word it would spell (会教得 -> 觉: 觉得 is read jué, 教 never) must clear its threshold by `reading_penalty`
-    more, here and in the character layer: the writer typed the syllable of the word meant, and an input method
-    offers 教 under jiào, not under jué. On the SIGHAN 2013-15 training sets' dev part, corrected sentences flagged
-    224 -> 205 of 4,325, sentences corrected whole 931 -> 927; People's Daily held-out false flags 29 -> 26. As a
-    veto (no margin enough) 195 flagged but 24 fixes lost; 1.5 gives 208 flagged. Our own injected sets lose a few
-    typos: bench/make_devset.py drew sound-alikes by every reading, so 29 of the official dev set's 214 sound typos
-    are slips no input method makes (群因 for 群众 by 众's rare yīn, 各单隶 for 单位 by 位's lì); 7 of those 29, and no
-    other, are no longer found (86.7% -> 83.9% located)."""
+    A sound-alike candidate that shares a syllable with the typed character only by a reading that is not one of the
+    character's usual ones, or that it does not have in the word it would spell (会教得 -> 觉: 觉得 is read jué, 教
+    never; 我想约你 -> 要: 约 is yāo only in 约一约), must clear its threshold by `reading_penalty` more, here and in
+    the character layer (checks.confusables.read_apart): the writer typed the syllable of the word meant, and an
+    input method offers a character under its usual readings. On the SIGHAN 2013-15 training sets' dev part,
+    corrected sentences flagged 224 -> 186 of 4,325, sentences corrected whole 931 -> 926, correction F1 0.3615 ->
+    0.3626; People's Daily held-out false flags 29 -> 27. Counting every reading pypinyin lists as usual gave 205
+    flagged; a veto instead of the penalty cost 24 fixes. Our own injected sets lose typos that no input method makes:
+    bench/make_devset.py drew sound-alikes by every reading (群因 for 群众 by 众's yīn, 便也 for 便宜 by 也's yí), 29
+    of the official dev set's 214 sound typos among them; official dev located 86.7% -> 82.7%, learner dev 84.1% ->
+    80.3%, every typo lost but one of that kind.
+    """
 
     weight: tuple[float, float, float, float] = (0.1, 0.2, 0.2, 0.4)
     threshold: tuple[float, float, float, float] = (4.5, 8.5, 4.0, 7.5)

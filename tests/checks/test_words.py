@@ -296,11 +296,19 @@ def test_a_character_read_apart_in_the_word_it_would_spell_is_no_sound_alike_the
     assert read_apart("教", "觉", "觉得", 0)  # 觉 is also jiào, but 觉得 is jué
     assert not read_apart("在", "再", "再见", 0)  # the same syllable in the word
     assert not read_apart("己", "已", "已经", 0)  # no reading shared: a similar shape, not a matter of readings
+    assert read_apart("约", "要", "想要", 1)  # 约 is yāo only in 约一约: no usual reading of it
+    assert not read_apart("长", "常", "常常", 0)  # cháng is as usual a reading of 长 as zhǎng
+    assert not read_apart("得", "地", "慢慢地", 2)  # the particles are typed de
 
 
 @pytest.mark.parametrize(
     ("text", "wrong"),
-    [("我要陪家人到那所医院去。", "所"), ("老师问我们教得好不好。", "教"), ("学校有安排带学生去农场。", "带")],
+    [
+        ("我要陪家人到那所医院去。", "所"),
+        ("老师问我们教得好不好。", "教"),
+        ("学校有安排带学生去农场。", "带"),
+        ("我想约你出来见个面。", "约"),
+    ],
 )
 def test_a_sound_alike_by_another_reading_must_clear_more(text: str, wrong: str) -> None:
     """那所医院 is no 那些 (些 is read suò only in old verse), 教得 no 觉得 (jué), 带学生 no 大学生 (dà): the writer
