@@ -20,6 +20,7 @@ from checks.findings import Finding  # noqa: E402
 from checks.lm.corpus import held_out_sentences  # noqa: E402
 from checks.paths import pycorrector_data  # noqa: E402
 from checks.typos import find_typos  # noqa: E402
+from checks.vocabulary import read_apart_at  # noqa: E402
 
 MISSPELLINGS = ROOT / "bench" / "data" / "misspellings_heldout.tsv"
 SEED_PLAN = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c84b988906710c64.txt"
@@ -93,6 +94,7 @@ def located_figures(name: str, rows: list[tuple[str, str, str]]) -> None:
     located = corrected = 0
     missed: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
+    rare = Counter[bool]()  # typos through a reading no input method offers the typed character under: hit or not
     for source, target, kind in typos:
         at = next(i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b)
         findings = [f for f in check_text(source) if f.kind in LM_KINDS]
@@ -101,12 +103,20 @@ def located_figures(name: str, rows: list[tuple[str, str, str]]) -> None:
         by_kind[kind] += hit
         missed[kind] += not hit
         corrected += apply(source, findings) == target
+        if kind != "shape" and read_apart_at(source, at, target[at]):
+            rare[hit] += 1
     flagged = sum(any(f.kind in LM_KINDS for f in check_text(s)) for s in clean)
     kinds = ", ".join(f"{k} {by_kind[k]}/{by_kind[k] + missed[k]}" for k in sorted(by_kind | missed))
     print(
         f"{name}: {len(typos)} typos located {located / len(typos):.1%} ({kinds}), "
         f"corrected {corrected / len(typos):.1%}; clean sentences flagged {flagged}/{len(clean)}"
     )
+    if rare.total():
+        usual = len(typos) - rare.total()
+        print(
+            f"  of which typed through a rare reading (injected; checks.confusables.read_apart) {rare.total()}, "
+            f"located {rare[True]}; the other {usual} located {(located - rare[True]) / usual:.1%}"
+        )
 
 
 def layer_table() -> None:
