@@ -9,19 +9,19 @@ import math
 import pytest
 
 from checks.confusables import (
-    read_apart,
     SAME_SOUND,
     SIMILAR_SOUND,
     candidates_for,
     confusion_sets,
+    read_apart,
     typed_tier,
     word_candidates_for,
 )
 from checks.names import guarded_positions, named_positions
 from checks.register import is_colloquial
 from checks.tagging import person_name_positions
-from checks.vocabulary import all_words, segmentation_cost
 from checks.typos import find_typos
+from checks.vocabulary import all_words, segmentation_cost
 from checks.words import DEFAULT, find_word_typos
 
 
@@ -287,7 +287,7 @@ def test_the_formal_frequent_word_threshold_leaves_correct_formal_sentences_alon
 @pytest.mark.parametrize(("text", "wrong"), [("上次考试我太紧张了，得到坏成绩。", "坏"), ("请帮我买一件雪衣。", "雪")])
 def test_a_similar_shape_candidate_gets_no_first_person_bonus(text: str, wrong: str) -> None:
     """An everyday typist slips on a sound, not a shape: 坏成绩 is no 不成绩, 雪衣 no 雨衣."""
-    every_tier = dataclasses.replace(DEFAULT, colloquial_bonus=(1.0, 1.0, 1.0, 1.0))
+    every_tier = dataclasses.replace(DEFAULT, colloquial_bonus=(1.0, 1.0, 1.0, 1.0), commoner_veto=False)
     assert [f.text for f in find_word_typos(text, every_tier)] == [wrong]
     assert find_word_typos(text) == []
 
@@ -316,3 +316,23 @@ def test_a_sound_alike_by_another_reading_must_clear_more(text: str, wrong: str)
     no_penalty = dataclasses.replace(DEFAULT, reading_penalty=0.0)
     assert wrong in [f.text for f in find_word_typos(text, no_penalty)]
     assert wrong not in [f.text for f in find_word_typos(text) + find_typos(text)]
+
+
+@pytest.mark.parametrize(("text", "wrong"), [("我搭捷运去找朋友。", "搭"), ("爸爸的谏言我一直记在心里。", "谏")])
+def test_a_commoner_character_the_language_model_merely_prefers_is_vetoed(text: str, wrong: str) -> None:
+    """搭捷运 is no 大捷 and 谏言 no 前言: the candidate clears its threshold, but by a thin margin and for being a far
+    commoner character, which the learned veto weighs against it."""
+    no_veto = dataclasses.replace(DEFAULT, commoner_veto=False)
+    assert [f.text for f in find_word_typos(text, no_veto)] == [wrong]
+    assert find_word_typos(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("这次考试你考淂怎么样？", "淂", "得"), ("我又点儿想家。", "又", "有"), ("我希忘你早点回来。", "忘", "望")],
+)
+def test_a_commoner_character_that_makes_the_clause_is_still_proposed(text: str, wrong: str, right: str) -> None:
+    """A right fix is often a commoner character too; a large LM and segmentation gain keep it past the veto."""
+    freq = all_words.get()
+    assert freq.get(right, 0) > freq.get(wrong, 0)
+    assert corrections(text) == [(wrong, right)]
