@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.devset import devset_rows  # noqa: E402
+from bench.devset import OFFICIAL_V1, devset_rows  # noqa: E402
 from bench.metrics import char_level, false_alarm_rate, sentence_level  # noqa: E402
 from checks import check_text, warm_up  # noqa: E402
 from checks.findings import Finding  # noqa: E402
@@ -78,6 +78,7 @@ def official_devset(split: str) -> None:
     """Our official-writing set: a typo is located when a typo/wording/repeat finding covers its character;
     corrected when applying the suggestions gives back the sentence; clean sentences flagged count against us."""
     located_figures(f"official-writing set [{split}]", devset_rows(split))
+    located_figures(f"  its first version [{split}]", devset_rows(split, OFFICIAL_V1))
 
 
 def common_misspellings() -> None:

@@ -1,6 +1,12 @@
 """Write bench/data/devset_official.tsv: each sentence of official_sentences.txt clean, and twice with one typo
 that pinyin or stroke input produces (same syllable in another tone or none, a fuzzy sound, a similar shape) put into
-one of its words. Every third sentence, with its variants, is held out: measured at the end, never tuned on."""
+one of its words. Every third sentence, with its variants, is held out: measured at the end, never tuned on.
+
+A sound typo is what an input method offers for the syllable the writer typed: the syllable of the character as it is
+read in its word (觉得 is jué de), and a character the method lists under that syllable, one of whose usual readings
+it is (checks.confusables.usual_readings: 约 is offered under yuē, not under yào). The first version of the set
+(devset_official_v1.tsv, kept for comparison) drew from every reading pypinyin lists for either character, so that a
+quarter of its sound typos were slips no input method makes (便也 for 便宜, by 也's yí)."""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from pypinyin import Style, pinyin  # noqa: E402
 
-from checks.confusables import _common_chars, fuzzy_sound  # noqa: E402
+from checks.confusables import _common_chars, fuzzy_sound, usual_readings  # noqa: E402
 from checks.paths import jieba_entries, pycorrector_data  # noqa: E402
 from checks.tagging import tagger  # noqa: E402
 
@@ -27,13 +33,19 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def _by_sound() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Common characters by the syllables an input method offers them under (their usual readings), exact and fuzzy."""
     plain: dict[str, set[str]] = defaultdict(set)
     fuzzy: dict[str, set[str]] = defaultdict(set)
+    usual = usual_readings.get()
     for ch in _common_chars():
-        for sound in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+        for sound in usual.get(ch, frozenset(pinyin(ch, style=Style.NORMAL)[0])):
             plain[sound].add(ch)
-            fuzzy[fuzzy_sound(sound) + "|" + sound[:1].replace("l", "n")].add(ch)
+            fuzzy[_fuzzy_key(sound)].add(ch)
     return plain, fuzzy
+
+
+def _fuzzy_key(sound: str) -> str:
+    return fuzzy_sound(sound) + "|" + sound[:1].replace("l", "n")
 
 
 def _shapes() -> dict[str, set[str]]:
@@ -46,13 +58,15 @@ def _shapes() -> dict[str, set[str]]:
     return shapes
 
 
-def _options(ch: str, kind: str, plain: dict[str, set[str]], fuzzy: dict[str, set[str]], shapes: dict[str, set[str]]):
-    sounds = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+Table = dict[str, set[str]]
+
+
+def _options(ch: str, reading: str, kind: str, plain: Table, fuzzy: Table, shapes: Table) -> list[str]:
+    """The characters a writer may put for `ch`, read `reading` in its word, by this kind of slip."""
     if kind == "pinyin":
-        return sorted({c for s in sounds for c in plain[s]} - {ch})
+        return sorted(plain[reading] - {ch})
     if kind == "fuzzy":
-        same = {c for s in sounds for c in plain[s]}
-        return sorted({c for s in sounds for c in fuzzy[fuzzy_sound(s) + "|" + s[:1].replace("l", "n")]} - same)
+        return sorted(fuzzy[_fuzzy_key(reading)] - plain[reading] - {ch})
     return sorted(shapes.get(ch, set()))
 
 
@@ -67,15 +81,16 @@ def _char_weights() -> dict[str, float]:
 
 def corrupt(sentence: str, rng: random.Random, tables, weights: dict[str, float]) -> tuple[str, str] | None:
     """Put one typo into a word of two or more characters; return (typo sentence, kind)."""
-    at, slots = 0, []
+    at, slots, readings = 0, [], {}
     for word, _ in tagger.get()(sentence):
         if len(word) >= 2 and _CJK.match(word):
             slots += [at + k for k in range(len(word))]
+            readings |= {at + k: sound[0] for k, sound in enumerate(pinyin(word, style=Style.NORMAL))}
         at += len(word)
     for _ in range(50):
         kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
         i = rng.choice(slots)
-        options = _options(sentence[i], kind, *tables)
+        options = _options(sentence[i], readings[i], kind, *tables)
         if options:
             typed = rng.choices(options, weights=[weights.get(c, 1.0) for c in options])[0]
             return sentence[:i] + typed + sentence[i + 1 :], kind

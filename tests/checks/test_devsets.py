@@ -1,0 +1,26 @@
+"""Our official-writing development set holds the slips input methods make (bench/make_devset.py)."""
+
+from __future__ import annotations
+
+from bench.devset import OFFICIAL_V1, devset_rows
+from checks.vocabulary import read_apart_at
+
+
+def _sound_typos_read_apart(rows: list[tuple[str, str, str]]) -> int:
+    count = 0
+    for source, target, kind in rows:
+        if kind in ("pinyin", "fuzzy"):
+            at = next(i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b)
+            count += read_apart_at(source, at, target[at])
+    return count
+
+
+def test_every_sound_typo_is_one_an_input_method_offers_for_the_syllable_typed() -> None:
+    rows = devset_rows("dev") + devset_rows("heldout")
+    assert sum(kind == "pinyin" for _, _, kind in rows) > 250
+    assert _sound_typos_read_apart(rows) == 0
+
+
+def test_the_first_version_drew_sound_typos_from_every_reading() -> None:
+    """Kept for comparison: 便也 for 便宜 (by 也's yí) is no slip an input method makes."""
+    assert _sound_typos_read_apart(devset_rows("dev", OFFICIAL_V1)) > 50
