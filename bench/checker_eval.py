@@ -115,7 +115,8 @@ def located_figures(name: str, rows: list[tuple[str, str, str]]) -> None:
     if rare.total():
         usual = len(typos) - rare.total()
         print(
-            f"  of which typed through a rare reading (injected; checks.confusables.read_apart) {rare.total()}, "
+            f"  of which through a reading no input method offers the typed character under "
+            f"(checks.confusables.read_apart) {rare.total()}, "
             f"located {rare[True]}; the other {usual} located {(located - rare[True]) / usual:.1%}"
         )
 
