@@ -206,7 +206,8 @@ _TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü�
 
 @lazy
 def usual_readings() -> dict[str, frozenset[str]]:
-    """Return {character: its usual toneless readings} for the characters of pypinyin's phrase dictionary."""
+    """Return {character: its usual toneless readings} for the characters of pypinyin's phrase dictionary: by use
+    in phrases, where syllables() takes pypinyin's first two readings, whatever their use (约's second is yāo)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for phrase, readings in phrases_dict.items():
         if len(readings) == len(phrase):

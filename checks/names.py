@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checks.paths import checker_data, jieba_dictionary, open_jionlp_text, pycorrector_data
+from checks.paths import checker_data, jieba_tagged_entries, open_jionlp_text, pycorrector_data
 from checks.resources import lazy
 from checks.spans import covered_positions
 
@@ -46,8 +46,7 @@ def _divisions() -> set[str]:
 def _jieba_places() -> set[str]:
     """Place names jieba's dictionary tags `ns`, of three characters or more (西门町, 城隍庙): jieba lists many at
     the floor count, below the frequency at which the typo layers take a word as written."""
-    with open(jieba_dictionary(), encoding="utf-8") as f:
-        return {word for word, _, tag in (line.split() for line in f) if tag == "ns" and len(word) >= MIN_PLACE_LEN}
+    return {word for word, _, tag in jieba_tagged_entries() if tag == "ns" and len(word) >= MIN_PLACE_LEN}
 
 
 @lazy

@@ -46,10 +46,16 @@ def jieba_dictionary() -> Path:
 
 def jieba_entries() -> Iterator[tuple[str, int]]:
     """Yield (word, frequency) for every line of jieba's main dictionary."""
+    for word, count, _ in jieba_tagged_entries():
+        yield word, count
+
+
+def jieba_tagged_entries() -> Iterator[tuple[str, int, str]]:
+    """Yield (word, frequency, part-of-speech tag) for every line of jieba's main dictionary."""
     with open(jieba_dictionary(), encoding="utf-8") as f:
         for line in f:
-            word, count = line.split(" ")[:2]
-            yield word, int(count)
+            word, count, tag = (line.rstrip("\n").split(" ") + [""])[:3]
+            yield word, int(count), tag
 
 
 def wordfreq_data(file_name: str) -> Path:

@@ -131,8 +131,8 @@ def word_around(text: str, i: int) -> tuple[str, int]:
 
 
 def read_apart_at(text: str, i: int, candidate: str) -> bool:
-    """Whether the candidate sounds like text[i] only by a reading it does not have in the word it would spell there
-    (会教得 -> 觉: 觉得 is read jué)."""
+    """Whether the candidate, read as it is in the word it would spell there, is no usual reading of text[i] though the
+    two share some reading (会教得 -> 觉: 觉得 is read jué; checks.confusables.read_apart)."""
     word, at = word_around(text[:i] + candidate + text[i + 1 :], i)
     return read_apart(text[i], candidate, word, at)
 
