@@ -1,5 +1,6 @@
 """Print the checker's figures on short informal text of our own: the learner set and the essay set
-(bench/make_learnerset.py, `dev` and `heldout` parts) and the informal part of the tuning set. Clean sentences
+(bench/make_learnerset.py, `dev` and `heldout` parts; their first versions, whose input-method typos were drawn from
+every reading, are printed for comparison) and the informal part of the tuning set. Clean sentences
 flagged by typo/wording/repeat findings, typos located, and pycorrector's sentence-level P/R/F1; `rules` adds the
 rules behind false flags."""
 
@@ -85,6 +86,9 @@ def main() -> None:
     report("learner set [heldout]", learnerset_rows("heldout"), show_rules)
     report("essay set [dev]", learnerset_rows("dev", "essayset.tsv"), show_rules)
     report("essay set [heldout]", learnerset_rows("heldout", "essayset.tsv"), show_rules)
+    for name, first_version in (("learner", "learnerset_v1.tsv"), ("essay", "essayset_v1.tsv")):
+        for split in ("dev", "heldout"):
+            report(f"  {name} set, first version [{split}]", learnerset_rows(split, first_version), show_rules)
     report("tuning set [informal]", tuneset_rows("informal"), show_rules)
     for split in ("dev", "heldout"):
         pairs = two_error_rows(split) + two_error_rows(split, "essayset.tsv")

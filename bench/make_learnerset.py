@@ -1,7 +1,8 @@
 """Write bench/data/learnerset.tsv from learner_clean.txt and bench/data/essayset.tsv from learner_essays.txt: each
 sentence clean, once with an input-method typo (as bench/make_devset.py injects them) and once with a confusion
 learners make (在/再, 的/得/地, 做/作, ...) where the sentence has such a character. Every third sentence, with its
-variants, is held out: measured, never tuned on."""
+variants, is held out: measured, never tuned on. The first versions (learnerset_v1.tsv, essayset_v1.tsv) drew the
+input-method typos from every reading, as bench/make_devset.py then did."""
 
 from __future__ import annotations
 

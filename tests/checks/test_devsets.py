@@ -1,8 +1,12 @@
-"""Our official-writing development set holds the slips input methods make (bench/make_devset.py)."""
+"""Our official-writing, learner and essay sets hold the slips input methods make (bench/make_devset.py,
+bench/make_learnerset.py)."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench.devset import OFFICIAL_V1, devset_rows
+from bench.learner_eval import learnerset_rows
 from checks.vocabulary import read_apart_at
 
 
@@ -15,9 +19,19 @@ def _sound_typos_read_apart(rows: list[tuple[str, str, str]]) -> int:
     return count
 
 
-def test_every_sound_typo_is_one_an_input_method_offers_for_the_syllable_typed() -> None:
-    rows = devset_rows("dev") + devset_rows("heldout")
-    assert sum(kind == "pinyin" for _, _, kind in rows) > 250
+@pytest.mark.parametrize(
+    "rows",
+    [
+        devset_rows("dev") + devset_rows("heldout"),
+        learnerset_rows("dev") + learnerset_rows("heldout"),
+        learnerset_rows("dev", "essayset.tsv") + learnerset_rows("heldout", "essayset.tsv"),
+    ],
+    ids=["official", "learner", "essay"],
+)
+def test_every_sound_typo_is_one_an_input_method_offers_for_the_syllable_typed(
+    rows: list[tuple[str, str, str]],
+) -> None:
+    assert sum(kind == "pinyin" for _, _, kind in rows) > 100
     assert _sound_typos_read_apart(rows) == 0
 
 
