@@ -1,6 +1,7 @@
 """Write bench/data/tuneset.tsv, the tuning data for the typo layers (never an evaluation set): each sentence of
 official_tune.txt (government register) and informal_clean.txt (everyday, learner-style and Taiwanese usage) clean,
-and with one input-method typo injected as bench/make_devset.py does. SIGHAN's test file is not read here."""
+and with one input-method typo injected as bench/make_devset.py does (regenerated when its typos became the ones input
+methods make; earlier tuning figures in checks/ refer to the first version). SIGHAN's test file is not read here."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""Our official-writing, learner and essay sets hold the slips input methods make (bench/make_devset.py,
-bench/make_learnerset.py)."""
+"""Our official-writing, learner, essay and tuning sets hold the slips input methods make (bench/make_devset.py,
+bench/make_learnerset.py, bench/make_tuneset.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.devset import OFFICIAL_V1, devset_rows
+from bench.devset import OFFICIAL_V1, devset_rows, tuneset_rows
 from bench.learner_eval import learnerset_rows
 from checks.vocabulary import read_apart_at
 
@@ -25,8 +25,9 @@ def _sound_typos_read_apart(rows: list[tuple[str, str, str]]) -> int:
         devset_rows("dev") + devset_rows("heldout"),
         learnerset_rows("dev") + learnerset_rows("heldout"),
         learnerset_rows("dev", "essayset.tsv") + learnerset_rows("heldout", "essayset.tsv"),
+        tuneset_rows("official") + tuneset_rows("informal"),
     ],
-    ids=["official", "learner", "essay"],
+    ids=["official", "learner", "essay", "tuning"],
 )
 def test_every_sound_typo_is_one_an_input_method_offers_for_the_syllable_typed(
     rows: list[tuple[str, str, str]],
