@@ -40,64 +40,14 @@ VETO_MARGIN_CAP = 4.0
 
 @dataclass(frozen=True)
 class WordParams:
-    """Per tier (same syllable in any tone, similar sound, similar shape, fuzzy sound): the LM gain (log10) plus
-    `weight` times the segmentation gain (nats) must reach `threshold`, set apart for a character that already sits
-    in a known word (`covered_*`) and one that forms none (a non-word: 按装); the LM gain alone must reach
-    `min_lm_gain`. Tuned on the development part of bench/data/devset_official_v1.tsv and injected People's Daily
-    sentences (bench/tune_typos.py words); then the same-syllable non-word threshold was lowered by 0.5 (on the dev
-    part, bench/data/tuneset.tsv and clean People's Daily and review slices that tier gains 55 fixes for 21 false
-    candidates; the shape and fuzzy tiers 3 for 11, so they stay) and covered ones raised by 1.0: a real word replaced
-    by a likelier one (异样 -> 一样, 还责成 -> 负责成) is as often right as wrong on clean text. A same-syllable
-    non-word is also accepted when the word it would be is frequent: LM gain + `frequent_weight` x segmentation gain +
-    `frequent_prior` x log10(that word's frequency) reaches `frequent_threshold` (项模 -> 项目, 人真 -> 认真) and the LM
-    gain alone `frequent_min_lm_gain`. Re-set with the learner set's dev part (bench/tune_typos.py frequent-learner):
-    short everyday clauses (下个月道期, 吃免包) segment far better with the right word while the LM, trained on news,
-    gains less, so segmentation weighs 0.6 instead of 0.3; the LM gain of 2.0 keeps segmentation alone from deciding
-    (尽己所能 -> 其): 28 more true candidates (net) on the learner, tuning and official dev data, no clean
-    sentence of ours newly flagged, 3 more candidates on the clean People's Daily and review slices. In a clause in
-    the first or second person (checks.register) a non-word's candidates get `colloquial_bonus` on their margin:
-    everyday clauses are where the news-trained LM gains least (我又点儿想家, 你最进怎么样). 1.0 against none: learner
-    set dev located 77.4% -> 80.3%, essay set dev 73.3% -> 74.9%, one more clean sentence of ours flagged (我最喜欢的
-    课是 -> 可是); 0.5 gives 78.9% and 73.3% with the same clean flags. A real word's candidates keep their margin
-    (there the bonus flags clean sentences: 网路 -> 网络); formal text, which rarely says 我 or 你, keeps its own.
-    Similar-shape candidates get no bonus: an everyday typist's slip is a sound, and on the dev part of the SIGHAN
-    2013-15 training sets (bench/sighan_train_eval.py) the bonus on that tier made 2 right fixes for 16 false flags
-    and 12 wrong fixes (corrected sentences flagged 5.46% -> 5.27%, learner set dev located 84.0%, one shape typo
-    fewer).
-    In a formal clause the frequent-word rule needs `formal_threshold` instead when the LM gain reaches
-    `formal_min_lm_gain`: the LM, trained on 1998 news, knows today's official vocabulary (常态化, 宜居乡村) less well
-    than the dictionaries do, so a same-syllable non-word there (常太化) gains less than its segmentation earns; the
-    higher LM floor keeps segmentation from deciding alone (就使他们 -> 就是, 不可食部分 -> 一 gain less than 2.5).
-    On the official set's dev part and the tuning set's official part 4 more typos located each, no clean sentence of
-    ours newly flagged; on a People's Daily slice left out of a model rebuilt without it, one more false flag.
-    A sound-alike candidate that shares a syllable with the typed character only by a reading that is not one of the
-    character's usual ones, or that it does not have in the word it would spell (会教得 -> 觉: 觉得 is read jué, 教
-    never; 我想约你 -> 要: 约 is yāo only in 约一约), must clear its threshold by `reading_penalty` more, here and in
-    the character layer (checks.confusables.read_apart): the writer typed the syllable of the word meant, and an
-    input method offers a character under its usual readings. On the SIGHAN 2013-15 training sets' dev part,
-    corrected sentences flagged 224 -> 186 of 4,325, sentences corrected whole 931 -> 926, correction F1 0.3615 ->
-    0.3626; People's Daily held-out false flags 29 -> 27. Counting every reading pypinyin lists as usual gave 205
-    flagged; a veto instead of the penalty cost 24 fixes. Our own injected sets lose typos that no input method makes:
-    bench/make_devset.py drew sound-alikes by every reading (群因 for 群众 by 众's yīn, 便也 for 便宜 by 也's yí), 61
-    of the official dev set's 214 sound typos among them; official dev located 86.7% -> 82.7%, learner dev 84.1% ->
-    80.3%, every typo lost but one of that kind (the official set is now drawn as input methods offer characters;
-    these figures are of its first version, devset_official_v1.tsv).
-    With `commoner_veto`, an accepted candidate is dropped when a learned score says it is the news-trained LM's taste
-    for a commoner character rather than a typo (搭捷运 -> 大捷, 谏言 -> 前言): VETO_WEIGHTS is a logistic regression
-    over the margin (capped at 4), the LM gain, the segmentation gain and log10(1 + frequency) of the candidate
-    character minus that of the typed one (checks.vocabulary.all_words), fitted on the dev part of the SIGHAN 2013-15
-    training sets (bench/sighan_train_eval.py): the word layer's 1,058 right fixes on the originals against its 131
-    flags on the corrected sentences. A commoner candidate, a smaller LM or segmentation gain and a thinner margin all
-    point to a false flag; five-fold cross-validation (grouped by sentence and by the same fix) chose a predicted
-    false-flag probability above 0.4 (the intercept holds it): 18 false flags and 24 wrong fixes dropped for 4 right
-    fixes, where raising the margin drops 72 right fixes for 20 false flags. End to end on that dev part, fitted
-    before the usual-readings rule above: corrected sentences flagged 202 -> 188 of 4,325, sentences corrected whole
-    928 -> 930 (F1 0.3621 -> 0.3637); on the held-back third, read once, 120 -> 116 of 2,132 and 387 -> 388 (F1
-    0.3127 -> 0.3139); People's Daily held-out typo flags 26 -> 23; throughput unchanged within noise. With the
-    usual-readings rule, on the dev part: 186 -> 173 flagged, 926 -> 928 corrected whole (F1 0.3626 -> 0.3641);
-    learner set dev 80.3% -> 80.0%, essay set dev 77.0% -> 76.6% (one typo each), official dev (first version)
-    unchanged (82.7%).
-    Only the five weights are shipped; the training sentences are third-party data and are not."""
+    """The word layer's decision rule, per tier (same syllable in any tone, similar sound, similar shape, fuzzy sound).
+    A candidate is accepted when its LM gain (log10) plus `weight` times its segmentation gain (nats) reaches
+    `threshold` (`covered_*` where the typed character already sits in a word of `covered_min_freq` or more) and its LM
+    gain alone `min_lm_gain`. A same-syllable non-word is also accepted by the frequent-word rule (`frequent_*`;
+    `formal_*` in a formal clause). In a first- or second-person clause a non-word's sound-alikes get
+    `colloquial_bonus`. A sound-alike read apart from the typed character (checks.confusables.read_apart) needs
+    `reading_penalty` more, and `commoner_veto` drops a candidate VETO_WEIGHTS scores as the language model's taste
+    for a commoner character. How each value was set, with its figures: docs/checker-tuning.md."""
 
     weight: tuple[float, float, float, float] = (0.1, 0.2, 0.2, 0.4)
     threshold: tuple[float, float, float, float] = (4.5, 8.5, 4.0, 7.5)
