@@ -14,6 +14,8 @@ from checks.paths import jieba_entries, pycorrector_data
 from checks.resources import lazy
 
 SAME_SOUND, SIMILAR_SOUND, SIMILAR_SHAPE, FUZZY_SOUND = 0, 1, 2, 3
+# The tiers a writer reaches by typing a syllable, where the syllable's reading decides (read_apart).
+TYPED_BY_SOUND = frozenset((SAME_SOUND, FUZZY_SOUND))
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
@@ -192,6 +194,7 @@ def read_apart(ch: str, other: str, word: str, at: int) -> bool:
     return not {fuzzy_sound(sound) for sound in read} & {fuzzy_sound(sound) for sound in usual}
 
 
+@functools.cache
 def _all_readings(ch: str) -> tuple[str, ...]:
     return tuple(pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_no_sound)[0])
 

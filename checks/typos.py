@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from checks.confusables import FUZZY_SOUND, SAME_SOUND, candidates_for
+from checks.confusables import FUZZY_SOUND, TYPED_BY_SOUND, candidates_for
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.lm.corpus import normalize
@@ -105,18 +105,18 @@ def _best_candidate(sentence: str, i: int, params: TypoParams) -> str | None:
     gains = scoring.substitution_gains(sentence, i, candidates)
     passing = {c: g - thresholds[c] for c, g in zip(candidates, gains, strict=True) if g > thresholds[c]}
     tiers = candidates_for(sentence[i])
-    for c in [c for c in passing if tiers[c] in (SAME_SOUND, FUZZY_SOUND) and read_apart_at(sentence, i, c)]:
+    for c in [c for c in passing if tiers[c] in TYPED_BY_SOUND and read_apart_at(sentence, i, c)]:
         passing[c] -= params.reading_penalty  # see WordParams.reading_penalty
         if passing[c] <= 0:
             del passing[c]
     if not passing:
         return None
     formed = confusable_words(sentence, i)
-    another_reading = {
+    weak_rewrites = {
         c for c, margin in passing.items() if margin < OBJECT_VERB_MARGIN and formed.get(c, 0) < OBJECT_VERB_WORD_FREQ
     }
-    if another_reading and verb_before_object(sentence, i):
-        passing = {c: margin for c, margin in passing.items() if c not in another_reading}
+    if weak_rewrites and verb_before_object(sentence, i):
+        passing = {c: margin for c, margin in passing.items() if c not in weak_rewrites}
         if not passing:
             return None
     return max(passing, key=lambda c: passing[c] + WORD_PRIOR * math.log10(1 + formed.get(c, 0)))

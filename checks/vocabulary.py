@@ -116,18 +116,16 @@ def segment_costs() -> dict[str, float]:
 def best_word_around(text: str, i: int, min_freq: int) -> int:
     """Return the highest frequency of a dictionary word (>= min_freq) spanning position i, else 0."""
     start = max(0, i - MAX_WORD_LEN + 1)
-    return _best_word_around(text[start : i + MAX_WORD_LEN], i - start, min_freq)
+    freq, _, _ = _best_word_span(text[start : i + MAX_WORD_LEN], i - start)
+    return freq if freq >= min_freq else 0
 
 
 def word_around(text: str, i: int) -> tuple[str, int]:
     """Return the most frequent dictionary word spanning position i and i's offset in it, else (text[i], 0)."""
-    freq = word_freq.get()
-    best, at, most = text[i], 0, 0
-    for start in range(max(0, i - MAX_WORD_LEN + 1), i + 1):
-        for end in range(max(i + 1, start + 2), min(len(text), start + MAX_WORD_LEN) + 1):
-            if freq.get(text[start:end], 0) > most:
-                best, at, most = text[start:end], i - start, freq[text[start:end]]
-    return best, at
+    start = max(0, i - MAX_WORD_LEN + 1)
+    window = text[start : i + MAX_WORD_LEN]
+    freq, lo, hi = _best_word_span(window, i - start)
+    return (window[lo:hi], i - start - lo) if freq else (text[i], 0)
 
 
 def read_apart_at(text: str, i: int, candidate: str) -> bool:
@@ -150,15 +148,16 @@ def safe_positions(text: str) -> frozenset[int]:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _best_word_around(text: str, i: int, min_freq: int) -> int:
+def _best_word_span(text: str, i: int) -> tuple[int, int, int]:
+    """Return (frequency, start, end) of the most frequent dictionary word spanning text[i], else (0, i, i + 1)."""
     freq = word_freq.get()
-    best = 0
+    best = (0, i, i + 1)
     n = len(text)
     for start in range(max(0, i - MAX_WORD_LEN + 1), i + 1):
         for end in range(max(i + 1, start + 2), min(n, start + MAX_WORD_LEN) + 1):
             f = freq.get(text[start:end], 0)
-            if f >= min_freq and f > best:
-                best = f
+            if f > best[0]:
+                best = (f, start, end)
     return best
 
 

@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from checks.confusables import FUZZY_SOUND, SAME_SOUND, typed_tier, word_candidates_for
+from checks.confusables import SAME_SOUND, TYPED_BY_SOUND, typed_tier, word_candidates_for
 from checks.findings import Finding
 from checks.lm import scoring
 from checks.names import guarded_positions
@@ -105,7 +105,7 @@ def candidate_scores(sentence: str, i: int, params: WordParams = DEFAULT) -> dic
             margins[candidate] = max(margins[candidate], frequent - threshold)
         if not original:
             margins[candidate] += params.colloquial_bonus[tier] if colloquial else 0.0
-        if margins[candidate] >= 0 and tier in (SAME_SOUND, FUZZY_SOUND) and read_apart_at(sentence, i, candidate):
+        if margins[candidate] >= 0 and tier in TYPED_BY_SOUND and read_apart_at(sentence, i, candidate):
             margins[candidate] -= params.reading_penalty
         if (
             params.commoner_veto
